@@ -1,0 +1,302 @@
+"""The ``timeline`` command line.
+
+Subcommands:
+
+* ``timeline tag FILE...`` finds and resolves the time expressions of text files and prints
+  them as readable lines, JSON lines or TimeML;
+* ``timeline evaluate ...`` scores the tagger on annotated corpora (``timeline.evaluation.run``).
+
+Exit codes: 0 when everything went through; 1 when some input files could not be read (each is
+reported on stderr, the others are still processed); 2 for usage errors and for errors the
+library reports (a publication date nobody can read, an unknown timezone, an unreadable
+``--meta`` file), printed as one line ``timeline: error: ...``.
+
+Subcommands are listed in :data:`COMMANDS`: each one is a function that adds its parser and a
+function that runs it.  ``timeline build`` (events and the Markdown chronology) goes there once
+the event layer exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from timeline import __version__
+from timeline.context import DEFAULT_TIMEZONE, _zone, parse_published
+from timeline.errors import PublicationDateError, TimelineError
+from timeline.model import Mention
+from timeline.tagger import MODES, tag
+
+PROG = "timeline"
+FORMATS = ("text", "jsonl", "timeml")
+#: File name suffix of each format's output with ``--output-dir``.
+SUFFIXES = {"text": ".timexes.txt", "jsonl": ".jsonl", "timeml": ".tml"}
+
+
+class CommandError(TimelineError):
+    """A problem with what the command line asked for (a sidecar file, an output folder)."""
+
+
+class FileProblem(Exception):
+    """One input file cannot be used; the others still can."""
+
+
+# --- reading inputs ------------------------------------------------------------------------------
+
+
+def read_text(path: Path) -> str:
+    """The text of ``path``: strict UTF-8, newlines read the way Python's text mode reads them.
+
+    Offsets in the output are offsets into this string, i.e. into
+    ``Path(path).read_text(encoding="utf-8")``.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem("no such file") from None
+    except IsADirectoryError:
+        raise FileProblem("is a directory, not a text file") from None
+    except OSError as exc:
+        raise FileProblem(exc.strerror or str(exc)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileProblem(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8"
+        ) from None
+    if "\x00" in text:
+        raise FileProblem("contains NUL bytes: not a text file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class PublicationIndex:
+    """Publication dates by file, from a sidecar JSON ``{"documents": [{"file", "published"}]}``.
+
+    A document's ``file`` is matched against an input file by path (relative to the sidecar's
+    folder) and, failing that, by file name.
+    """
+
+    def __init__(self, source: Path, timezone: str) -> None:
+        self.source = source
+        self.by_path: Dict[Path, Optional[date]] = {}
+        self.by_name: Dict[str, List[Optional[date]]] = {}
+        try:
+            data = json.loads(source.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise CommandError(f"cannot read --meta file {source}: {exc.strerror or exc}") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise CommandError(f"--meta file {source} is not valid JSON: {exc}") from None
+        documents = data.get("documents") if isinstance(data, dict) else data
+        if not isinstance(documents, list):
+            raise CommandError(f'--meta file {source} has no "documents" list')
+        for i, entry in enumerate(documents):
+            if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+                raise CommandError(f'--meta file {source}: document {i} has no "file" name')
+            name = entry["file"]
+            try:
+                published = parse_published(entry.get("published"), timezone)
+            except PublicationDateError as exc:
+                raise CommandError(f"--meta file {source}: document {name!r}: {exc}") from None
+            self.by_path[(source.parent / name).resolve()] = published
+            self.by_name.setdefault(Path(name).name, []).append(published)
+
+    def lookup(self, path: Path) -> Tuple[bool, Optional[date]]:
+        """(found, publication date) of input file ``path``."""
+        resolved = path.resolve()
+        if resolved in self.by_path:
+            return True, self.by_path[resolved]
+        candidates = self.by_name.get(path.name, [])
+        if len(candidates) == 1:
+            return True, candidates[0]
+        return False, None
+
+
+# --- writing outputs -------------------------------------------------------------------------------
+
+
+def format_text(name: str, mentions: Sequence[Mention]) -> str:
+    lines = []
+    for m in mentions:
+        mod = f"  mod={m.mod}" if m.mod else ""
+        quoted = json.dumps(m.text, ensure_ascii=False)
+        lines.append(f"{name}:{m.start}-{m.end}  {m.type}  {m.value}{mod}  {quoted}\n")
+    return "".join(lines)
+
+
+def format_jsonl(name: str, mentions: Sequence[Mention]) -> str:
+    return "".join(json.dumps({"file": name, **m.to_dict()}, ensure_ascii=False) + "\n" for m in mentions)
+
+
+def format_timeml(name: str, text: str, mentions: Sequence[Mention], published: Optional[date]) -> str:
+    from timeline.render.timeml import to_timeml
+
+    return to_timeml(text, mentions, dct=published, doc_id=Path(name).name)
+
+
+# --- timeline tag -------------------------------------------------------------------------------
+
+
+def add_tag_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "tag",
+        help="find and resolve the time expressions of text files",
+        description="Find and resolve the time expressions of UTF-8 text files.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files")
+    p.add_argument("--published", metavar="DATE",
+                   help="publication date of the files (e.g. 2024-06-24, '24. Juni 2024', "
+                        "2024-03-02T23:15Z); with --meta, used for files the sidecar does not list")
+    p.add_argument("--meta", metavar="JSON", type=Path,
+                   help='sidecar JSON {"documents": [{"file": ..., "published": ...}]} giving '
+                        "each file's publication date")
+    p.add_argument("--mode", choices=MODES, default="news",
+                   help="news: resolve against the publication date (default); narrative: "
+                        "against the dates the text mentioned before")
+    p.add_argument("--format", choices=FORMATS, default="text", dest="fmt",
+                   help="text: one readable line per expression (default); jsonl: one JSON "
+                        "object per expression; timeml: each document as TimeML")
+    p.add_argument("--timezone", default=DEFAULT_TIMEZONE, metavar="TZ",
+                   help=f"where the articles were published, for timestamps with a UTC offset "
+                        f"(default {DEFAULT_TIMEZONE})")
+    p.add_argument("--output-dir", type=Path, metavar="DIR",
+                   help="write one output file per input into DIR (NAME.jsonl, NAME.tml, "
+                        "NAME.timexes.txt) instead of printing to stdout")
+    p.set_defaults(run=run_tag)
+
+
+def run_tag(args: argparse.Namespace) -> int:
+    timezone = args.timezone
+    _zone(timezone)
+    default_published = parse_published(args.published, timezone) if args.published else None
+    index = PublicationIndex(args.meta, timezone) if args.meta else None
+    if args.output_dir is not None:
+        names = [Path(f).name for f in args.files]
+        clash = sorted({n for n in names if names.count(n) > 1})
+        if clash:
+            raise CommandError(f"--output-dir: several input files are named {clash[0]!r}")
+        try:
+            args.output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CommandError(f"cannot create --output-dir {args.output_dir}: {exc.strerror or exc}") from None
+
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            text = read_text(path)
+        except FileProblem as exc:
+            print(f"{PROG}: error: {name}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        published = default_published
+        if index is not None:
+            found, listed = index.lookup(path)
+            if found:
+                published = listed
+            elif default_published is None:
+                print(f"{PROG}: warning: {name}: not listed in {index.source}; no publication date",
+                      file=sys.stderr)
+
+        mentions = tag(text, published=published, mode=args.mode, timezone=timezone)
+        if args.fmt == "jsonl":
+            out = format_jsonl(name, mentions)
+        elif args.fmt == "timeml":
+            out = format_timeml(name, text, mentions, published)
+        else:
+            out = format_text(name, mentions)
+
+        if args.output_dir is None:
+            sys.stdout.write(out)
+        else:
+            target = args.output_dir / (path.name + SUFFIXES[args.fmt])
+            try:
+                target.write_text(out, encoding="utf-8")
+            except OSError as exc:
+                raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from None
+    if failed:
+        print(f"{PROG}: {failed} of {len(args.files)} files could not be read", file=sys.stderr)
+    return 1 if failed else 0
+
+
+# --- timeline evaluate ----------------------------------------------------------------------------
+
+
+def add_evaluate_parser(sub: argparse._SubParsersAction) -> None:
+    # Listed for --help only: main() hands every argument after "evaluate" to the evaluation
+    # module, which parses them itself.
+    p = sub.add_parser("evaluate", add_help=False,
+                       help="score the tagger on annotated corpora (timeline evaluate --help)")
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(run=lambda args: run_evaluate(args.args))
+
+
+def run_evaluate(argv: List[str]) -> int:
+    try:
+        from timeline.evaluation.run import main as evaluate_main
+    except ImportError as exc:
+        raise CommandError(f"'timeline evaluate' is not available in this installation ({exc})") from None
+    try:
+        return evaluate_main(list(argv))
+    except SystemExit as exc:  # its own argparse: --help, usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+#: Subcommands: name -> function adding its parser (which sets ``run``).
+COMMANDS: Dict[str, Callable[[argparse._SubParsersAction], None]] = {
+    "tag": add_tag_parser,
+    "evaluate": add_evaluate_parser,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Find and resolve time expressions in German news text.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in COMMANDS.values():
+        add(sub)
+    return parser
+
+
+def _run(fn: Callable[[], int]) -> int:
+    try:
+        return fn()
+    except TimelineError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `timeline tag ... | head`: stop quietly
+        try:  # point stdout at /dev/null so the flush at interpreter exit does not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return 1
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "evaluate":
+        return _run(lambda: run_evaluate(argv[1:]))
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors (already printed)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    if getattr(args, "run", None) is None:
+        parser.print_help(sys.stderr)
+        return 2
+    return _run(lambda: args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
