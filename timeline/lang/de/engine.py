@@ -1,9 +1,120 @@
-"""German time-expression engine (being written)."""
-from datetime import date
-from typing import List, Optional
+"""The German tagging engine: run the rules, choose among overlapping matches, resolve in order.
 
+1. Every rule's pattern is run over the whole text (a rule may mark its extent with a group
+   named ``x`` to require context it does not include, e.g. the preposition before a bare month).
+2. Overlapping candidates are settled longest first, then by rule priority.
+3. The survivors are resolved left to right: each sentence's tense is read once, the rule's
+   resolver turns the match into a :class:`TimeValue` through the :class:`Anchor`, a modifier
+   just before the expression ("Anfang", "Ende", "mehr als", "gegen") extends it and sets ``mod``,
+   and the resolved date becomes the reference for what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+from typing import Dict, List, Optional, Tuple
+
+from timeline.lang.de import modifiers
+from timeline.lang.de.rules import RULES, Rule
+from timeline.lang.de.sentences import sentence_spans
+from timeline.lang.de.tense import PRESENT, clause_tense
 from timeline.model import Mention
+from timeline.time.anchoring import Anchor
+from timeline.time.values import TimeValue
+
+Candidate = Tuple[int, int, Rule, "re.Match[str]"]
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"«»–]|\s-\s|\bdass\b|\bund\b|\bweil\b|\bobwohl\b|\bnachdem\b")
+
+
+def find_candidates(text: str) -> List[Candidate]:
+    """All matches of all rules, as (start, end, rule, match)."""
+    found: List[Candidate] = []
+    for rule in RULES:
+        for m in rule.regex.finditer(text):
+            start, end = m.span("x") if "x" in rule.regex.groupindex and m.group("x") is not None else m.span()
+            if end > start:
+                found.append((start, end, rule, m))
+    return found
+
+
+def select(candidates: List[Candidate]) -> List[Candidate]:
+    """Non-overlapping candidates: longer spans win, then higher rule priority, then earlier."""
+    ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), -c[2].priority, c[0]))
+    taken: List[Tuple[int, int]] = []
+    chosen: List[Candidate] = []
+    for cand in ordered:
+        start, end = cand[0], cand[1]
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+class _Tenses:
+    """Tense of the clause around a position, falling back to its sentence; computed lazily."""
+
+    def __init__(self, text: str, spans: List[Tuple[int, int]]):
+        self.text = text
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self._sentence_cache: Dict[int, str] = {}
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def at(self, start: int, end: int) -> str:
+        idx = self.sentence_index(start)
+        s_start, s_end = self.spans[idx]
+        if idx not in self._sentence_cache:
+            self._sentence_cache[idx] = clause_tense(self.text[s_start:s_end])
+        sentence_tense = self._sentence_cache[idx]
+        left = s_start
+        for m in _CLAUSE_BREAK.finditer(self.text, s_start, start):
+            left = m.end()
+        right_m = _CLAUSE_BREAK.search(self.text, end, s_end)
+        right = right_m.start() if right_m else s_end
+        own = clause_tense(self.text[left:start] + " " + self.text[end:right])
+        return own if own != PRESENT else sentence_tense
 
 
 def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
-    return []
+    """Find and resolve the time expressions of a German ``text``."""
+    spans = sentence_spans(text)
+    tenses = _Tenses(text, spans)
+    anchor = Anchor(dct=dct, narrative=(mode == "narrative"))
+    mentions: List[Mention] = []
+    last_end = 0
+    for start, end, rule, match in select(find_candidates(text)):
+        anchor.sentence = tenses.sentence_index(start)
+        anchor.tense = tenses.at(start, end)
+        value = rule.resolve(match, anchor)
+        if value is None:
+            continue
+        start, value = modifiers.apply_prefix(text, start, last_end, value)
+        end, value = modifiers.apply_suffix(text, end, value)
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                time=value,
+                rule=rule.name,
+                sentence=anchor.sentence,
+                anchor=dct.isoformat() if dct and not anchor.history else (
+                    anchor.history[-1].value if anchor.history else None),
+            )
+        )
+        anchor.remember(value, anchor.sentence)
+        last_end = end
+    return mentions
+
+
+def resolve_value(text: str, dct: Optional[date] = None, mode: str = "news") -> Optional[TimeValue]:
+    """The value of the first expression in ``text`` (a convenience for examples and tests)."""
+    found = tag_german(text, dct, mode)
+    return found[0].time if found else None

@@ -1,0 +1,187 @@
+"""German word lists the rules are built from: months, weekdays, numbers, units, seasons, holidays.
+
+Pure data.  Each table maps the surface forms (lower case) to what they mean; the rules turn the
+keys into regular-expression alternations with :func:`alternation`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, Iterable
+
+MONTHS: Dict[str, int] = {
+    "januar": 1, "jänner": 1, "jan.": 1, "jan": 1,
+    "februar": 2, "feber": 2, "feb.": 2, "febr.": 2, "feb": 2,
+    "märz": 3, "maerz": 3, "mär.": 3, "mrz.": 3,
+    "april": 4, "apr.": 4,
+    "mai": 5,
+    "juni": 6, "jun.": 6,
+    "juli": 7, "jul.": 7,
+    "august": 8, "aug.": 8,
+    "september": 9, "sept.": 9, "sep.": 9,
+    "oktober": 10, "okt.": 10,
+    "november": 11, "nov.": 11,
+    "dezember": 12, "dez.": 12,
+}
+#: Full month names only: safe where an abbreviation would be ambiguous ("Mai" is one already).
+MONTH_NAMES = {k: v for k, v in MONTHS.items() if not k.endswith(".") and (len(k) > 3 or k == "mai")}
+
+WEEKDAYS: Dict[str, int] = {
+    "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5,
+    "samstag": 6, "sonnabend": 6, "sonntag": 7,
+}
+#: Adverbial weekdays: "montags" = every Monday.
+WEEKDAY_ADVERBS = {k + "s": v for k, v in WEEKDAYS.items()}
+
+_UNITS_1_19 = {
+    "null": 0, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1,
+    "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+    "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+    "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+}
+_TENS = {
+    "zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+    "siebzig": 70, "achtzig": 80, "neunzig": 90,
+}
+_COMPOUND_UNITS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+                   "acht": 8, "neun": 9}
+
+
+def _number_words() -> Dict[str, int]:
+    words = dict(_UNITS_1_19)
+    words.update(_TENS)
+    for unit_word, unit in _COMPOUND_UNITS.items():
+        for tens_word, tens in _TENS.items():
+            words[f"{unit_word}und{tens_word}"] = tens + unit
+    words.update({"hundert": 100, "einhundert": 100, "tausend": 1000, "beiden": 2, "beide": 2,
+                  "paar": 2, "dutzend": 12})
+    return words
+
+
+#: Cardinal number words up to 99 (all inflections of "ein"), "beide", "hundert".
+NUMBER_WORDS: Dict[str, int] = _number_words()
+
+_ORDINAL_STEMS = {
+    "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
+    "siebent": 7, "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12,
+    "dreizehnt": 13, "vierzehnt": 14, "fünfzehnt": 15, "sechzehnt": 16, "siebzehnt": 17,
+    "achtzehnt": 18, "neunzehnt": 19, "zwanzigst": 20, "einundzwanzigst": 21,
+    "letzt": -1,
+}
+#: Ordinal words in every ending: "ersten" -> 1, "dritte" -> 3 ("letzten" -> -1: the last one).
+ORDINAL_WORDS: Dict[str, int] = {
+    stem + ending: n for stem, n in _ORDINAL_STEMS.items() for ending in ("e", "en", "er", "es", "em")
+}
+
+#: Fractions that combine with a unit: "anderthalb Jahre", "ein halbes Jahr", "drei viertel".
+FRACTIONS = {"anderthalb": 1.5, "eineinhalb": 1.5, "halbes": 0.5, "halben": 0.5, "halbe": 0.5}
+
+#: Calendar units in their inflected forms -> TIMEX3 unit letter (Y, M, W, D, H, MIN, DE, CE, Q).
+UNITS: Dict[str, str] = {}
+for _forms, _unit in (
+    (("jahr", "jahre", "jahren", "jahres", "jahrs"), "Y"),
+    (("monat", "monate", "monaten", "monats"), "M"),
+    (("woche", "wochen"), "W"),
+    (("tag", "tage", "tagen", "tages", "tags"), "D"),
+    (("nacht", "nächte", "nächten"), "N"),
+    (("stunde", "stunden"), "H"),
+    (("minute", "minuten"), "MIN"),
+    (("sekunde", "sekunden"), "S"),
+    (("jahrzehnt", "jahrzehnte", "jahrzehnten", "jahrzehnts", "dekade", "dekaden"), "DE"),
+    (("jahrhundert", "jahrhunderte", "jahrhunderten", "jahrhunderts"), "CE"),
+    (("quartal", "quartale", "quartalen", "quartals"), "Q"),
+    (("halbjahr", "halbjahre", "halbjahren", "halbjahres"), "HY"),
+    (("wochenende", "wochenenden"), "WE"),
+):
+    for _form in _forms:
+        UNITS[_form] = _unit
+
+#: Adjective stems that make durations: "dreitägig", "zweiwöchige", "fünfjährigen".
+DURATION_ADJECTIVE_UNITS = {"tägig": "D", "wöchig": "W", "monatig": "M", "jährig": "Y",
+                            "stündig": "H", "minütig": "MIN", "nächtig": "N"}
+#: Vague duration adverbs/adjectives: "tagelang" -> PXD.
+VAGUE_DURATION_WORDS = {"tagelang": "D", "wochenlang": "W", "monatelang": "M", "jahrelang": "Y",
+                        "jahrzehntelang": "DE", "stundenlang": "H", "nächtelang": "N",
+                        "minutenlang": "MIN", "jahrhundertelang": "CE"}
+
+SEASONS: Dict[str, str] = {
+    "frühling": "SP", "frühjahr": "SP", "frühjahrs": "SP", "frühlings": "SP",
+    "sommer": "SU", "sommers": "SU", "spätsommer": "SU", "frühsommer": "SU", "hochsommer": "SU",
+    "herbst": "FA", "herbstes": "FA", "herbsts": "FA", "spätherbst": "FA", "frühherbst": "FA",
+    "winter": "WI", "winters": "WI", "spätwinter": "WI", "frühwinter": "WI",
+}
+
+#: Parts of the day -> TIMEX3 code (MO morning, MI midday, AF afternoon, EV evening, NI night).
+PARTS_OF_DAY: Dict[str, str] = {
+    "morgen": "MO", "früh": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF",
+    "abend": "EV", "nacht": "NI",
+}
+PART_OF_DAY_ADVERBS: Dict[str, str] = {
+    "morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF",
+    "abends": "EV", "nachts": "NI",
+}
+
+#: Relative direction words before a unit or weekday: -1 last, 0 this, +1 next.
+DIRECTION_WORDS: Dict[str, int] = {}
+for _stem, _offset in (("vergangen", -1), ("vorig", -1), ("letzt", -1), ("zurückliegend", -1),
+                       ("dies", 0), ("laufend", 0), ("aktuell", 0), ("gegenwärtig", 0),
+                       ("kommend", 1), ("nächst", 1), ("folgend", 1), ("bevorstehend", 1),
+                       ("anstehend", 1)):
+    for _ending in ("e", "en", "er", "es", "em"):
+        DIRECTION_WORDS[_stem + _ending] = _offset
+
+#: Holidays with a fixed date: surface form -> (month, day).
+FIXED_HOLIDAYS = {
+    "neujahr": (1, 1), "neujahrstag": (1, 1), "dreikönigstag": (1, 6), "heilige drei könige": (1, 6),
+    "valentinstag": (2, 14), "tag der arbeit": (5, 1), "maifeiertag": (5, 1),
+    "tag der deutschen einheit": (10, 3), "reformationstag": (10, 31), "allerheiligen": (11, 1),
+    "nikolaustag": (12, 6), "heiligabend": (12, 24), "heiligen abend": (12, 24),
+    "weihnachten": (12, 25), "weihnachtstag": (12, 25), "ersten weihnachtsfeiertag": (12, 25),
+    "zweiten weihnachtsfeiertag": (12, 26), "silvester": (12, 31), "silvestertag": (12, 31),
+}
+#: Holidays that hang on Easter Sunday: surface form -> offset in days.
+EASTER_HOLIDAYS = {
+    "rosenmontag": -48, "fastnacht": -47, "aschermittwoch": -46, "palmsonntag": -7,
+    "gründonnerstag": -3, "karfreitag": -2, "karsamstag": -1, "ostern": 0, "ostersonntag": 0,
+    "ostermontag": 1, "christi himmelfahrt": 39, "himmelfahrt": 39, "pfingsten": 49,
+    "pfingstsonntag": 49, "pfingstmontag": 50, "fronleichnam": 60,
+}
+
+#: Vague references: word -> TIMEX3 value.
+VAGUE_REFERENCES = {
+    "jetzt": "PRESENT_REF", "nun": "PRESENT_REF", "derzeit": "PRESENT_REF",
+    "zurzeit": "PRESENT_REF", "zur zeit": "PRESENT_REF", "gegenwärtig": "PRESENT_REF",
+    "momentan": "PRESENT_REF", "aktuell": "PRESENT_REF", "heutzutage": "PRESENT_REF",
+    "mittlerweile": "PRESENT_REF", "inzwischen": "PRESENT_REF", "bislang": "PRESENT_REF",
+    "bisher": "PRESENT_REF", "im moment": "PRESENT_REF", "zum jetzigen zeitpunkt": "PRESENT_REF",
+    "in der gegenwart": "PRESENT_REF", "in diesen tagen": "PRESENT_REF",
+    "früher": "PAST_REF", "einst": "PAST_REF", "damals": "PAST_REF", "kürzlich": "PAST_REF",
+    "jüngst": "PAST_REF", "neulich": "PAST_REF", "unlängst": "PAST_REF", "zuletzt": "PAST_REF",
+    "vor kurzem": "PAST_REF", "vor kurzer zeit": "PAST_REF", "vor einiger zeit": "PAST_REF",
+    "vor langer zeit": "PAST_REF", "in letzter zeit": "PAST_REF", "zuvor": "PAST_REF",
+    "kurz zuvor": "PAST_REF", "vorher": "PAST_REF", "kurz vorher": "PAST_REF",
+    "in der vergangenheit": "PAST_REF", "zwischenzeitlich": "PAST_REF",
+    "künftig": "FUTURE_REF", "zukünftig": "FUTURE_REF", "in zukunft": "FUTURE_REF",
+    "bald": "FUTURE_REF", "demnächst": "FUTURE_REF", "in kürze": "FUTURE_REF",
+    "später": "FUTURE_REF", "wenig später": "FUTURE_REF", "kurz darauf": "FUTURE_REF",
+    "kurz danach": "FUTURE_REF", "kurze zeit später": "FUTURE_REF", "bald darauf": "FUTURE_REF",
+    "in der folge": "FUTURE_REF", "in der folgezeit": "FUTURE_REF", "folgezeit": "FUTURE_REF",
+    "langfristig": "FUTURE_REF", "mittelfristig": "FUTURE_REF", "kurzfristig": "FUTURE_REF",
+}
+
+#: Words after a number that show it counts things, so "1950 Soldaten" is not a year.
+NON_YEAR_FOLLOWERS = (
+    "soldaten", "menschen", "personen", "leute", "tote", "toten", "verletzte", "mann", "männer",
+    "frauen", "kinder", "einwohner", "euro", "dollar", "mark", "franc", "pfund", "rubel",
+    "prozent", "km", "kilometer", "meter", "m", "kg", "tonnen", "stück", "mitarbeiter",
+    "flugzeuge", "panzer", "schiffe", "geschütze", "gefangene", "stimmen", "sitze", "einheiten",
+)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so that "Jahren" wins over "Jahr".
+
+    Spaces in multi-word entries match any run of white space.
+    """
+    escaped = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(escaped) + ")"

@@ -1,0 +1,975 @@
+"""The German rules: one pattern, one resolver and its examples per kind of expression.
+
+Each :class:`Rule` names a family of expressions, matches them with a pattern built from the
+lexicon, and resolves a match to a :class:`TimeValue` through the :class:`Anchor` (which knows
+the publication date, the dates mentioned before and the clause's tense).  A resolver that
+returns ``None`` rejects the match.  Every rule carries examples with their expected values at a
+fixed publication date; the test suite checks them all (like Duckling's corpus files).
+
+A group named ``x`` marks the extent when a rule needs context it does not include: a bare
+month is only a date after a preposition ("im Mai"), never in "August Bebel".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable, Optional, Tuple
+
+import attrs
+
+from timeline.lang.de import lexicon as lx
+from timeline.lang.de.patterns import expand, number
+from timeline.time import calendar as cal
+from timeline.time import values as tv
+from timeline.time.anchoring import Anchor
+from timeline.time.values import TimeValue
+
+Resolver = Callable[["re.Match[str]", Anchor], Optional[TimeValue]]
+
+
+@attrs.frozen
+class Example:
+    """``text`` published on ``published`` holds ``expression`` with ``value`` (and ``mod``)."""
+
+    text: str
+    expression: str
+    value: str
+    published: Optional[str] = "2024-06-24"
+    mode: str = "news"
+    mod: Optional[str] = None
+    type: Optional[str] = None
+
+
+@attrs.frozen
+class Rule:
+    name: str
+    pattern: str
+    resolve: Resolver
+    examples: Tuple[Example, ...] = ()
+    priority: int = 0
+    case_sensitive: bool = False
+    regex: "re.Pattern[str]" = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        object.__setattr__(self, "regex", re.compile(expand(self.pattern), flags))
+
+
+# --- small helpers used by several resolvers ---------------------------------------------------
+
+
+def _g(m: "re.Match[str]", name: str) -> Optional[str]:
+    return m.groupdict().get(name)
+
+
+def _month(word: str) -> int:
+    return lx.MONTHS[word.lower()]
+
+
+def _safe(build: Callable[[], TimeValue]) -> Optional[TimeValue]:
+    """Run a value builder; calendar impossibilities (31 February, year 0) reject the match."""
+    try:
+        return build()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _two_digit_year(yy: int, anchor: Anchor) -> int:
+    base = anchor.dct.year if anchor.dct else 2000
+    year = (base // 100) * 100 + yy
+    return year - 100 if year > base + 10 else year
+
+
+_UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "HY": "half",
+                     "Y": "year", "DE": "decade", "CE": "century", "N": "day", "WE": "week"}
+
+
+def _unit(word: str) -> str:
+    return lx.UNITS[word.lower()]
+
+
+def _period_value(d: date, unit: str) -> str:
+    if unit == "WE":
+        return tv.fmt_week(d, weekend=True)
+    return tv.fmt_for(_UNIT_GRANULARITY[unit], d)
+
+
+def _shift(d: date, amount: int, unit: str) -> date:
+    return cal.shift(d, amount, "D" if unit == "N" else ("W" if unit == "WE" else unit))
+
+
+def _relative_year(m: "re.Match[str]", anchor: Anchor) -> Optional[int]:
+    """The year given after a month/season/holiday: "2024", "dieses Jahres", "des Folgejahres"."""
+    year = _g(m, "year")
+    if year:
+        return int(year)
+    rel = _g(m, "yrel")
+    if rel:
+        rel = rel.lower().split()[-1]
+        if rel.startswith(("dies",)):
+            base = anchor.deictic() if not anchor.narrative else anchor.anaphoric()
+            return base.year if base else None
+        if rel.startswith(("selb", "gleich", "desselb")):
+            base = anchor.anaphoric()
+            return base.year if base else None
+        offset = -1 if rel.startswith(("vorig", "letzt", "vergangen", "vorangegangen", "vorhergehend")) else 1
+        anaphoric = anchor.narrative or rel.startswith(("folgend", "darauffolgend", "vorangegangen", "vorhergehend"))
+        base = anchor.anaphoric() if anaphoric else anchor.deictic()
+        return base.year + offset if base else None
+    if _g(m, "ythis"):
+        base = anchor.anaphoric()
+        return base.year if base else None
+    return None
+
+
+def _duration(amount: float, unit: str) -> str:
+    """TIMEX3 duration value: (3, "D") -> P3D, (1.5, "Y") -> P1Y6M, (2, "H") -> PT2H."""
+    if unit in ("H", "MIN", "S"):
+        letter = {"H": "H", "MIN": "M", "S": "S"}[unit]
+        if amount != int(amount) and unit == "H":
+            return f"PT{int(amount)}H{int(round((amount % 1) * 60))}M"
+        return f"PT{int(amount)}{letter}"
+    if unit == "N":
+        unit = "D"
+    if amount != int(amount):
+        if unit == "Y":
+            return f"P{int(amount)}Y{int(round((amount % 1) * 12))}M" if int(amount) else f"P{int(round(amount * 12))}M"
+        if unit == "M":
+            return f"P{int(round(amount * 30))}D"
+        if unit == "W":
+            return f"P{int(round(amount * 7))}D"
+        if unit == "D":
+            return f"PT{int(round(amount * 24))}H"
+    letter = {"Y": "Y", "M": "M", "W": "W", "D": "D", "DE": "DE", "CE": "CE", "Q": "Q", "HY": "M",
+              "WE": "WE"}[unit]
+    count = int(amount) * (6 if unit == "HY" else 1)
+    return f"P{count}{letter}"
+
+
+# --- resolvers ----------------------------------------------------------------------------------
+
+
+def r_iso(m, anchor):
+    text = m.group("x") if _g(m, "x") else m.group(0)
+    if "T" in text:
+        return _safe(lambda: (date.fromisoformat(text[:10]), TimeValue(text, "TIME"))[1])
+    return _safe(lambda: TimeValue(tv.fmt_day(date.fromisoformat(text))))
+
+
+def r_numeric_date(m, anchor):
+    year = int(m.group("year"))
+    if year < 100:
+        year = _two_digit_year(year, anchor)
+    d = _safe(lambda: date(year, int(m.group("monthnum")), int(m.group("day"))))
+    if d is None:
+        return None
+    if _g(m, "hour"):
+        return TimeValue(tv.fmt_time(d, int(m.group("hour")), int(m.group("minute") or 0)), "TIME")
+    return TimeValue(tv.fmt_day(d))
+
+
+def r_numeric_day_month(m, anchor):
+    month, day = int(m.group("monthnum")), int(m.group("day"))
+    year = anchor.year_for_day(month, day)
+    if year is None:
+        return TimeValue(f"XXXX-{month:02d}-{day:02d}")
+    return _safe(lambda: TimeValue(tv.fmt_day(date(year, month, day))))
+
+
+def r_day_month(m, anchor):
+    month, day = _month(m.group("month")), int(m.group("day"))
+    year = _relative_year(m, anchor)
+    if year is None:
+        year = anchor.year_for_day(month, day)
+    if year is None:
+        return TimeValue(f"XXXX-{month:02d}-{day:02d}")
+    if _g(m, "bc"):
+        return TimeValue(f"BC{year:04d}-{month:02d}-{day:02d}")
+    d = _safe(lambda: date(year, month, day))
+    if d is None:
+        return None
+    if _g(m, "hour"):
+        return TimeValue(tv.fmt_time(d, int(m.group("hour")), int(m.group("minute") or 0)), "TIME")
+    return TimeValue(tv.fmt_day(d))
+
+
+def r_day_in_list(m, anchor):
+    """"10." in "vom 10. bis 13. September (2023)": month and year come from the second day."""
+    month, day = _month(m.group("month2")), int(m.group("day"))
+    year = int(m.group("year2")) if _g(m, "year2") else anchor.year_for_day(month, day)
+    if year is None:
+        return TimeValue(f"XXXX-{month:02d}-{day:02d}")
+    return _safe(lambda: TimeValue(tv.fmt_day(date(year, month, day))))
+
+
+def r_month_year(m, anchor):
+    month = _month(m.group("month"))
+    year = _relative_year(m, anchor)
+    if year is None:
+        year = anchor.year_for_month(month)
+    if year is None:
+        return TimeValue(f"XXXX-{month:02d}")
+    return TimeValue(tv.fmt_month(year, month))
+
+
+def r_month_in_list(m, anchor):
+    """"Mai" in "Mai/Juni 1940", "zwischen Mai und Juli 2024": the year comes from the second."""
+    month = _month(m.group("month"))
+    year = int(m.group("year2"))
+    return TimeValue(tv.fmt_month(year, month))
+
+
+def r_year(m, anchor):
+    return TimeValue(tv.fmt_year(int(m.group("year"))))
+
+
+def r_year_bc(m, anchor):
+    return TimeValue(f"BC{int(m.group('bcyear')):04d}")
+
+
+def r_year_range_bc(m, anchor):
+    return TimeValue(f"BC{int(m.group('bcyear')):04d}")
+
+
+def r_decade(m, anchor):
+    digits = _g(m, "decdigits")
+    word = _g(m, "decword")
+    if digits:
+        if len(digits) == 4:
+            return TimeValue(digits[:3])
+        tens = int(digits[0])
+    else:
+        tens = lx.NUMBER_WORDS[_decade_word(word)] // 10
+    base = anchor.deictic() if anchor.dct or anchor.history else None
+    year = base.year if base else 1900
+    century = year // 100
+    if century * 100 + tens * 10 > year:
+        century -= 1
+    return TimeValue(f"{century:02d}{tens}")
+
+
+def _decade_word(word: str) -> str:
+    low = word.lower()
+    for ending in ("ern", "er"):
+        if low.endswith(ending):
+            return low[: -len(ending)]
+    return low
+
+
+def r_century(m, anchor):
+    ordinal = _g(m, "ordnum")
+    n = int(ordinal) if ordinal else lx.ORDINAL_WORDS[m.group("ordword").lower()]
+    if n <= 0:
+        return None
+    if _g(m, "bc"):
+        return TimeValue(f"BC{n - 1:02d}")
+    return TimeValue(f"{n - 1:02d}")
+
+
+def r_weekday(m, anchor):
+    wd = lx.WEEKDAYS[m.group("weekday").lower()]
+    direction = _g(m, "dir")
+    pod = _g(m, "podc")
+    if direction:
+        offset = lx.DIRECTION_WORDS[direction.lower()]
+        base = anchor.deictic() if not anchor.narrative else anchor.anaphoric("day")
+        if base is None:
+            return TimeValue(f"XXXX-WXX-{wd}")
+        if offset < 0:
+            d = cal.weekday_before(base, wd, inclusive=False)
+        elif offset > 0:
+            d = cal.weekday_after(base, wd, inclusive=False)
+        else:
+            d = cal.weekday_in_week(base, wd)
+    else:
+        d = anchor.weekday(wd)
+        if d is None:
+            return TimeValue(f"XXXX-WXX-{wd}")
+    if pod:
+        return TimeValue(tv.fmt_part_of_day(d, lx.PARTS_OF_DAY[pod.lower()]), "TIME")
+    return TimeValue(tv.fmt_day(d))
+
+
+def r_night_before(m, anchor):
+    """"in der Nacht zum Montag": the night from Sunday to Monday, dated on the Sunday."""
+    value = r_weekday(m, anchor)
+    if value is None or value.interval is None:
+        return value
+    return TimeValue(tv.fmt_part_of_day(value.start - timedelta(days=1), "NI"), "TIME")
+
+
+_DEICTIC_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+
+
+def r_deictic_day(m, anchor):
+    word = m.group("deixis").lower()
+    pod = _g(m, "podd")
+    if word == "heute" and anchor.narrative:
+        return TimeValue("PRESENT_REF")
+    if anchor.dct is None:
+        return TimeValue({-2: "PAST_REF", -1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF",
+                          2: "FUTURE_REF"}[_DEICTIC_DAYS[word]])
+    d = anchor.dct + timedelta(days=_DEICTIC_DAYS[word])
+    if pod:
+        return TimeValue(tv.fmt_part_of_day(d, lx.PARTS_OF_DAY[pod.lower()]), "TIME")
+    return TimeValue(tv.fmt_day(d))
+
+
+def r_today_adjective(m, anchor):
+    """"am heutigen Tag", "heutiger": the DCT in news, the present in narratives."""
+    if anchor.narrative or anchor.dct is None:
+        return TimeValue("PRESENT_REF")
+    return TimeValue(tv.fmt_day(anchor.dct))
+
+
+def r_figurative_present(m, anchor):
+    return TimeValue("PRESENT_REF")
+
+
+def r_figurative_future(m, anchor):
+    return TimeValue("FUTURE_REF")
+
+
+def r_relative_unit(m, anchor):
+    """"vergangenen Monat", "nächste Woche", "dieses Jahres", "im folgenden Jahr", "am selben Tag"."""
+    unit = _unit(m.group("unit"))
+    word = (_g(m, "dir") or _g(m, "anaph") or "").lower()
+    if word in lx.DIRECTION_WORDS:
+        offset = lx.DIRECTION_WORDS[word]
+    else:
+        offset = -1 if word.startswith(("vorangegangen", "vorhergehend", "vorausgegangen")) else (
+            0 if word.startswith(("selb", "gleich")) else 1)
+    anaphoric = (anchor.narrative or word.startswith(("folgend", "darauffolgend", "selb", "gleich",
+                                                      "vorangegangen", "vorhergehend", "nachfolgend",
+                                                      "vorausgegangen"))
+                 or unit in ("D", "N"))
+    if unit in ("D", "N") and offset == 0 and word.startswith("dies"):
+        anaphoric = True
+    if not anaphoric and unit in ("D", "N") and word.startswith(("nächst", "kommend")):
+        anaphoric = True  # "am nächsten Tag" follows the story, not the publication date
+    granularity = _UNIT_GRANULARITY.get(unit)
+    base = anchor.anaphoric(granularity) if anaphoric else anchor.deictic()
+    if base is None:
+        return TimeValue({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[max(-1, min(1, offset))])
+    if unit == "CE" or granularity is None:
+        return None
+    pod = _g(m, "podr")
+    if unit == "WE":
+        return TimeValue(tv.fmt_week(_weekend_saturday(base, offset), weekend=True))
+    d = _shift(base, offset, unit)
+    if pod:
+        return TimeValue(tv.fmt_part_of_day(d, lx.PARTS_OF_DAY[pod.lower()]), "TIME")
+    return _safe(lambda: TimeValue(_period_value(d, unit)))
+
+
+def _weekend_saturday(base: date, offset: int) -> date:
+    """Saturday of the weekend after (+1), before (-1) or of the week of (0) ``base``."""
+    if offset > 0:
+        return cal.weekday_after(base, 6, inclusive=False)
+    if offset < 0:
+        return cal.weekday_before(base, 7, inclusive=False) - timedelta(days=1)
+    return cal.weekday_in_week(base, 6)
+
+
+_COMPOUNDS = {
+    # word stem -> (unit, offset, anaphoric, mod)
+    "vorjahr": ("Y", -1, False, None), "vormonat": ("M", -1, False, None),
+    "vorwoche": ("W", -1, False, None), "vorquartal": ("Q", -1, False, None),
+    "vortag": ("D", -1, True, None), "folgejahr": ("Y", 1, True, None),
+    "folgemonat": ("M", 1, True, None), "folgewoche": ("W", 1, True, None),
+    "folgetag": ("D", 1, True, None), "vorjahresmonat": ("M", -12, False, None),
+    "vorjahresquartal": ("Q", -4, False, None), "vorjahreszeitraum": ("Y", -1, False, None),
+    "jahresbeginn": ("Y", 0, False, "START"), "jahresanfang": ("Y", 0, False, "START"),
+    "jahresauftakt": ("Y", 0, False, "START"), "jahresmitte": ("Y", 0, False, "MID"),
+    "jahresende": ("Y", 0, False, "END"), "jahresschluss": ("Y", 0, False, "END"),
+    "monatsanfang": ("M", 0, False, "START"), "monatsbeginn": ("M", 0, False, "START"),
+    "monatsmitte": ("M", 0, False, "MID"), "monatsende": ("M", 0, False, "END"),
+    "wochenbeginn": ("W", 0, False, "START"), "wochenanfang": ("W", 0, False, "START"),
+    "wochenmitte": ("W", 0, False, "MID"), "wochenende": ("WE", 0, False, None),
+    "schlussquartal": ("Q", 0, False, None), "jahreshälfte": ("HY", 0, False, None),
+}
+
+
+def r_compound(m, anchor):
+    word = m.group("compound").lower()
+    stem = next(k for k in sorted(_COMPOUNDS, key=len, reverse=True) if word.startswith(k))
+    unit, offset, anaphoric, mod = _COMPOUNDS[stem]
+    base = anchor.anaphoric(_UNIT_GRANULARITY[unit]) if (anaphoric or anchor.narrative) else anchor.dct
+    if base is None:
+        return TimeValue({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[max(-1, min(1, offset))])
+    if stem == "wochenende" and not anchor.narrative:
+        # "am Wochenende": the coming one in future clauses, the last one in past clauses
+        direction = anchor.direction
+        saturday = cal.weekday_in_week(base, 6)
+        if direction == -1 and saturday > base:
+            saturday -= timedelta(days=7)
+        return TimeValue(tv.fmt_week(saturday, weekend=True))
+    if stem == "schlussquartal":
+        return TimeValue(tv.fmt_quarter(base.year, 4))
+    d = _shift(base, offset, unit)
+    return _safe(lambda: TimeValue(_period_value(d, unit), mod=mod))
+
+
+def r_mod_period(m, anchor):
+    """"Ende des Jahres", "Anfang dieses Monats", "Mitte der Woche", "Ende nächsten Jahres"."""
+    mod = {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END",
+           "ausgang": "END"}[m.group("modword").lower().split()[-1]]
+    unit = _unit(m.group("unit"))
+    word = (_g(m, "dir") or _g(m, "anaph") or "").lower()
+    offset = lx.DIRECTION_WORDS.get(word, 0)
+    if word.startswith(("folgend", "darauffolgend")):
+        offset = 1
+    elif word.startswith(("vorangegangen", "vorhergehend")):
+        offset = -1
+    anaphoric = anchor.narrative or not word or word.startswith(
+        ("folgend", "darauffolgend", "selb", "gleich", "vorangegangen", "vorhergehend"))
+    if not word and not anchor.narrative:
+        anaphoric = False  # "Ende des Jahres" in news: this year
+    base = anchor.anaphoric(_UNIT_GRANULARITY.get(unit)) if anaphoric else anchor.deictic()
+    if base is None or unit not in _UNIT_GRANULARITY:
+        return None
+    d = _shift(base, offset, unit)
+    return _safe(lambda: TimeValue(_period_value(d, unit), mod=mod))
+
+
+def r_ago(m, anchor):
+    """"vor drei Tagen", "vor einem Jahr": the DCT minus the distance, at the unit's granularity."""
+    unit = _unit(m.group("unit"))
+    amount = number(m.group("num"))
+    if amount != int(amount) or unit not in _UNIT_GRANULARITY:
+        return None
+    base = anchor.deictic()
+    if base is None:
+        return TimeValue("PAST_REF")
+    return _safe(lambda: TimeValue(_period_value(_shift(base, -int(amount), unit), unit)))
+
+
+def r_in_future(m, anchor):
+    """"in drei Tagen": a date ahead in future/present clauses, a duration ("within") in past ones."""
+    unit = _unit(m.group("unit"))
+    amount = number(m.group("num"))
+    if anchor.direction == -1 or amount != int(amount) or unit not in _UNIT_GRANULARITY:
+        return TimeValue(_duration(amount, unit), "DURATION")
+    base = anchor.deictic()
+    if base is None:
+        return TimeValue("FUTURE_REF")
+    return _safe(lambda: TimeValue(_period_value(_shift(base, int(amount), unit), unit)))
+
+
+_LATER = ("später", "danach", "darauf", "nachher", "hernach", "drauf")
+
+
+def r_relative_distance(m, anchor):
+    """"zwei Tage später", "ein Jahr zuvor", "nach drei Wochen": counted from the last date."""
+    unit = _unit(m.group("unit"))
+    amount = number(m.group("num")) if _g(m, "num") else (0.5 if _g(m, "half") else 1)
+    rel = (_g(m, "rel") or "nach").lower()
+    sign = 1 if rel in _LATER or rel == "nach" else -1
+    if unit not in _UNIT_GRANULARITY:
+        return None
+    granularity = _UNIT_GRANULARITY[unit]
+    if amount != int(amount):
+        if unit == "Y":
+            unit, amount, granularity = "M", amount * 12, "month"
+        else:
+            return None
+    base = anchor.anaphoric(granularity)
+    if base is None:
+        return TimeValue("FUTURE_REF" if sign > 0 else "PAST_REF")
+    ref = anchor.last(granularity)
+    if ref is not None and tv.finer(granularity, ref.granularity):
+        granularity = ref.granularity  # "zwei Tage später" after "im Mai 1940": stays a month
+        if granularity not in ("day", "week", "month", "quarter", "half", "year"):
+            granularity = "year"
+    d = _shift(base, sign * int(amount), unit)
+    return _safe(lambda: TimeValue(tv.fmt_for(granularity, d) if granularity != "week" else tv.fmt_week(d)))
+
+
+def r_vague_distance(m, anchor):
+    """"wenige Tage später", "kurz darauf", "einige Jahre zuvor": only the direction is known."""
+    rel = m.group("rel").lower()
+    return TimeValue("FUTURE_REF" if rel in _LATER else "PAST_REF")
+
+
+def r_duration(m, anchor):
+    unit = _unit(m.group("unit"))
+    amount = number(m.group("num")) if _g(m, "num") else lx.FRACTIONS[m.group("frac").lower()]
+    if unit == "WE":
+        return None
+    return TimeValue(_duration(amount, unit), "DURATION")
+
+
+def r_vague_duration(m, anchor):
+    unit = _unit(m.group("unit"))
+    if unit == "WE":
+        return None
+    letter = {"H": "TXH", "MIN": "TXM", "S": "TXS", "N": "XD", "HY": "XM", "Q": "XQ"}.get(unit, "X" + unit)
+    return TimeValue("P" + letter, "DURATION")
+
+
+def r_duration_adjective(m, anchor):
+    unit = lx.DURATION_ADJECTIVE_UNITS[m.group("adj").lower()]
+    word = m.group("adjnum").lower()
+    if word in ("mehr", "viel"):
+        return TimeValue("PX" + ({"H": "TXH", "MIN": "TXM", "N": "D"}.get(unit, unit)), "DURATION")
+    return TimeValue(_duration(number(word), unit), "DURATION")
+
+
+def r_duration_word(m, anchor):
+    unit = lx.VAGUE_DURATION_WORDS[m.group("lang").lower()]
+    letter = {"H": "TXH", "MIN": "TXM", "N": "XD"}.get(unit, "X" + unit)
+    return TimeValue("P" + letter, "DURATION")
+
+
+def r_season(m, anchor):
+    season = lx.SEASONS[m.group("season").lower()]
+    year = _relative_year(m, anchor)
+    direction = _g(m, "dir")
+    if year is None and direction:
+        base = anchor.deictic() if not anchor.narrative else anchor.anaphoric()
+        if base is None:
+            return TimeValue(f"XXXX-{season}")
+        offset = lx.DIRECTION_WORDS[direction.lower()]
+        year = base.year + offset
+    if year is None:
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+        year = anchor.year_for(lambda y: date(y, start_month, 1))
+    if year is None:
+        return TimeValue(f"XXXX-{season}")
+    return TimeValue(tv.fmt_season(year, season))
+
+
+def r_quarter(m, anchor):
+    word = m.group("qord").lower().rstrip(".")
+    n = int(word) if word.isdigit() else lx.ORDINAL_WORDS.get(word)
+    unit = m.group("qunit").lower()
+    half = unit.startswith(("halbjahr", "jahreshälfte"))
+    if n is None or n == 0 or (half and n > 2) or n > 4:
+        return None
+    year = _relative_year(m, anchor)
+    if year is None:
+        base = anchor.deictic() if not anchor.narrative else anchor.anaphoric()
+        if base is None:
+            return TimeValue(f"XXXX-{'H' if half else 'Q'}{n if n > 0 else (2 if half else 4)}")
+        year = base.year
+    if n < 0:
+        n = 2 if half else 4
+    return TimeValue(tv.fmt_half(year, n) if half else tv.fmt_quarter(year, n))
+
+
+def r_quarter_code(m, anchor):
+    return TimeValue(tv.fmt_quarter(int(m.group("year")), int(m.group("q"))))
+
+
+def r_holiday(m, anchor):
+    name = re.sub(r"\s+", " ", m.group("holiday").lower())
+    if name in lx.FIXED_HOLIDAYS:
+        month, day = lx.FIXED_HOLIDAYS[name]
+        on = lambda y: date(y, month, day)  # noqa: E731
+    else:
+        offset = lx.EASTER_HOLIDAYS[name]
+        on = lambda y: cal.easter_sunday(y) + timedelta(days=offset)  # noqa: E731
+    year = _relative_year(m, anchor)
+    if year is None:
+        year = anchor.year_for(on)
+    if year is None:
+        return TimeValue("XXXX-XX-XX")
+    return _safe(lambda: TimeValue(tv.fmt_day(on(year))))
+
+
+def r_clock(m, anchor):
+    hour = int(m.group("hour"))
+    minute = int(m.group("minute")) if _g(m, "minute") else None
+    if hour > 24 or (minute is not None and minute > 59):
+        return None
+    d = anchor.day_of_sentence()
+    mod = "APPROX" if _g(m, "approx") else None
+    if d is None:
+        time = f"T{hour:02d}" + (f":{minute:02d}" if minute is not None else ":00")
+        return TimeValue("XXXX-XX-XX" + time, "TIME", mod=mod)
+    return TimeValue(tv.fmt_time(d, hour, minute if minute is not None else 0), "TIME", mod=mod)
+
+
+def r_part_of_day(m, anchor):
+    word = m.group("pod").lower()
+    code = lx.PARTS_OF_DAY.get(word) or lx.PART_OF_DAY_ADVERBS.get(word)
+    if word == "mitternacht":
+        code = None
+    shift_words = (_g(m, "podshift") or "").lower()
+    d = anchor.day_of_sentence()
+    if shift_words.startswith(("nächst", "folgend")):
+        d = d + timedelta(days=1) if d else None
+    if d is None:
+        return TimeValue("XXXX-XX-XXT" + (code or "24:00"), "TIME")
+    if code is None:
+        return TimeValue(tv.fmt_day(d) + "T24:00", "TIME")
+    return TimeValue(tv.fmt_part_of_day(d, code), "TIME")
+
+
+def r_vague_reference(m, anchor):
+    word = re.sub(r"\s+", " ", m.group("vague").lower())
+    return TimeValue(lx.VAGUE_REFERENCES[word])
+
+
+def r_set_every(m, anchor):
+    what = m.group("every").lower()
+    if what in lx.WEEKDAYS:
+        return TimeValue(f"XXXX-WXX-{lx.WEEKDAYS[what]}", "SET", quant="EVERY")
+    unit = lx.UNITS.get(what)
+    if unit is None or unit == "WE":
+        if unit == "WE":
+            return TimeValue("XXXX-WXX-WE", "SET", quant="EVERY")
+        return None
+    return TimeValue(_duration(1, unit), "SET", quant="EVERY")
+
+
+def r_set_interval(m, anchor):
+    unit = _unit(m.group("unit"))
+    return TimeValue(_duration(number(m.group("num")), unit), "SET", quant="EVERY")
+
+
+_SET_ADVERBS = {"täglich": "P1D", "tagtäglich": "P1D", "wöchentlich": "P1W", "monatlich": "P1M",
+                "jährlich": "P1Y", "alljährlich": "P1Y", "stündlich": "PT1H",
+                "vierteljährlich": "P3M", "quartalsweise": "P3M", "halbjährlich": "P6M"}
+
+
+def r_set_adverb(m, anchor):
+    word = m.group("setadv").lower()
+    if word in lx.WEEKDAY_ADVERBS:
+        return TimeValue(f"XXXX-WXX-{lx.WEEKDAY_ADVERBS[word]}", "SET")
+    return TimeValue(_SET_ADVERBS[word], "SET")
+
+
+def r_set_per(m, anchor):
+    unit = _unit(m.group("unit"))
+    times = _g(m, "times")
+    freq = None
+    if times:
+        low = times.lower()
+        n = low[:-3] if low.endswith("mal") else low
+        n = n.rstrip("-")
+        count = lx.NUMBER_WORDS.get(n, None) if not n.isdigit() else int(n)
+        if n == "ein":
+            count = 1
+        freq = f"{count}X" if count else None
+    return TimeValue(_duration(1, unit), "SET", freq=freq)
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+_PREP_BEFORE_BARE = (
+    r"(?:\b(?:im|in|Im|In|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|Zum|Anfang|Mitte|Ende|Beginn|"
+    r"Ausgang|Anfangs|des|den|diesen|dieses|letzten|vergangenen|vorigen|kommenden|nächsten|"
+    r"zwischen|Zwischen|bereits im|noch im|erst im|spätestens|frühestens|gegen|Gegen|um|"
+    r"über den|ganzen|gesamten|späten|frühen)\s+)"
+)
+
+RULES: Tuple[Rule, ...] = (
+    # --- explicit dates -------------------------------------------------------------------------
+    Rule("iso_date", r"{B}(?P<x>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?)(?![\d\w])", r_iso,
+         (Example("Stand 2024-06-19 laut Agentur", "2024-06-19", "2024-06-19"),), priority=5),
+    Rule("numeric_date",
+         r"{B}(?:{WEEKDAY},?\s+)?{DAY}\.\s?{MONTHNUM}\.\s?(?P<year>\d{4}|\d{2})(?!\d)"
+         r"(?:,?\s+(?:um\s+)?(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:\s*Uhr)?)?",
+         r_numeric_date,
+         (Example("Die Sitzung am 19.06.2024 dauerte lange.", "19.06.2024", "2024-06-19"),
+          Example("Mittwoch, 12.03.2025 18:05 Uhr", "Mittwoch, 12.03.2025 18:05 Uhr", "2025-03-12T18:05"),
+          Example("Das Urteil vom 3.2.21 gilt.", "3.2.21", "2021-02-03")), priority=5),
+    Rule("numeric_day_month", r"{B}{DAY}\.{MONTHNUM}\.(?![\d\w])(?!\s?\d)", r_numeric_day_month,
+         (Example("Am 19.6. unterzeichnete er das Abkommen.", "19.6.", "2024-06-19"),)),
+    Rule("day_month",
+         r"{B}(?:{WEEKDAY},?\s+(?:(?:den|dem)\s+)?)?{DAY}\.?\s*{MONTH}"
+         r"(?:{YEARSPEC}|\s+(?P<bc>v\.\s?Chr\.))?",
+         r_day_month,
+         (Example("Am 19. Juni 2024 unterzeichnete Putin den Vertrag.", "19. Juni 2024", "2024-06-19"),
+          Example("Der Gipfel beginnt am 9. Juli.", "9. Juli", "2024-07-09"),
+          Example("Der Gipfel begann am 9. Juli.", "9. Juli", "2023-07-09"),
+          Example("Er kam am 3. März dieses Jahres an.", "3. März dieses Jahres", "2024-03-03"),
+          Example("Er wird am 3. Januar reisen.", "3. Januar", "2025-01-03"),
+          Example("Am Mittwoch, 19. Juni, traf er Kim.", "Mittwoch, 19. Juni", "2024-06-19"))),
+    Rule("day_in_list",
+         r"{B}(?P<x>{DAY}\.)\s*(?:-|–|—|/|bis|und|oder|,)\s*(?={DAY2}\.\s*{MONTH2}(?:\s+{YEAR2})?)",
+         r_day_in_list,
+         (Example("Das Forum soll vom 10. bis 13. September stattfinden.", "10.", "2023-09-10",
+                  published="2023-09-06"),
+          Example("Das Forum fand vom 10.–13. September 2023 statt.", "10.", "2023-09-10"))),
+    Rule("month_year", r"{B}{MONTH}{YEARSPEC1}", r_month_year,
+         (Example("Im Februar 2022 begann der Krieg.", "Februar 2022", "2022-02"),
+          Example("Schoigu reiste im Juli dieses Jahres nach Pjöngjang.", "Juli dieses Jahres",
+                  "2023-07", published="2023-09-06"),
+          Example("1953 endete der Krieg. Er kam im März des folgenden Jahres zurück.",
+                  "März des folgenden Jahres", "1954-03",
+                  published=None, mode="narrative"),
+          Example("Im Juni desselben Jahres kam es zur Wende.", "Juni desselben Jahres", "2024-06")),
+         priority=-1),
+    Rule("bare_month",
+         _PREP_BEFORE_BARE + r"(?P<x>{MONTHNAME}|(?-i:Jan\.|Feb\.|Febr\.|Aug\.|Sept?\.|Okt\.|Nov\.|Dez\.))"
+         r"(?!\s*\d)(?!\s+(?-i:[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß]))",
+         r_month_year,
+         (Example("Im Februar hatte sich Lawrow geäußert.", "Februar", "2024-02"),
+          Example("Im Dezember hatte die Regierung den Plan beschlossen.", "Dezember", "2024-12",
+                  published="2025-01-15"),
+          Example("Die Wahl soll im Oktober stattfinden.", "Oktober", "2024-10"),
+          Example("Die Wahl fand im Oktober statt.", "Oktober", "2023-10"))),
+    Rule("month_in_list",
+         r"{B}(?P<x>{MONTHNAME})\s*(?:/|-|–|und|bis|oder)\s*(?={MONTH2}\s+{YEAR2})", r_month_in_list,
+         (Example("Westeuropa fiel (Mai/Juni 1940).", "Mai", "1940-05"),
+          Example("Zwischen Mai und Juli 2024 wurde verhandelt.", "Mai", "2024-05"))),
+    Rule("year",
+         r"{B}(?:(?P<yearword>(?:(?:dem|das|im|des)\s+)?Jahre?s?)\s+)?(?P<x>{YEAR})(?![\w\-])"
+         r"(?!\s*(?:v\.\s?Chr|n\.\s?Chr))"
+         r"(?!\s+(?:" + "|".join(lx.NON_YEAR_FOLLOWERS) + r")\b)(?!\s*%)",
+         r_year,
+         (Example("Der Koreakrieg 1950–1953 prägt die Region.", "1950", "1950"),
+          Example("Der Koreakrieg 1950–1953 prägt die Region.", "1953", "1953"),
+          Example("Im Jahr 2023 wuchs der Handel.", "2023", "2023"))),
+    Rule("year_bc", r"{B}(?:(?:im\s+)?Jahre?\s+)?(?P<x>(?P<bcyear>\d{1,4})\s*v\.\s?Chr\.?)", r_year_bc,
+         (Example("Die Schlacht fand 490 v. Chr. statt.", "490 v. Chr.", "BC0490", published=None),),
+         priority=2),
+    Rule("year_bc_range", r"{B}(?P<x>(?P<bcyear>\d{1,4}))\s*(?:–|-|bis)\s*(?=\d{1,4}\s*v\.\s?Chr)",
+         r_year_range_bc,
+         (Example("Die Kriege 490–479 v. Chr. waren lang.", "490", "BC0490", published=None),)),
+    Rule("year_ad", r"{B}(?P<x>(?P<year>\d{1,4})\s*n\.\s?Chr\.?)", r_year,
+         (Example("Die Stadt wurde 9 n. Chr. gegründet.", "9 n. Chr.", "0009", published=None),)),
+    Rule("decade",
+         r"{B}(?P<x>(?:(?P<decdigits>(?:1\d|20)?\d0)er(?:[\s-]*Jahren?)?"
+         r"|(?P<decword>zwanziger|dreißiger|dreissiger|vierziger|fünfziger|sechziger|siebziger|"
+         r"achtziger|neunziger)\s+Jahren?))(?!\w)",
+         r_decade,
+         (Example("Mitte der 1990er Jahre stieg die Zahl.", "Mitte der 1990er Jahre", "199", mod="MID"),
+          Example("In den neunziger Jahren zerfiel die Union.", "neunziger Jahren", "199"),
+          Example("In den 70er Jahren stieg die Zahl.", "70er Jahren", "197"))),
+    Rule("century",
+         r"{B}(?:(?P<ordnum>\d{1,2})\.|(?P<ordword>{ORDWORD}))\s*Jahrhunderts?(?P<bc>\s+v\.\s?Chr\.?)?",
+         r_century,
+         (Example("Im 20. Jahrhundert gab es zwei Weltkriege.", "20. Jahrhundert", "19"),
+          Example("Anfang des 19. Jahrhunderts war es anders.", "Anfang des 19. Jahrhunderts", "18",
+                  mod="START"))),
+    # --- weekdays and deictic days ---------------------------------------------------------------
+    Rule("weekday",
+         r"{B}(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses|"
+         r"vergangene|vorige|letzte|kommende|nächste|diese)\s+)?{WEEKDAY}"
+         r"(?P<podc>abend|morgen|vormittag|nachmittag|mittag|nacht|früh)?(?!\w)",
+         r_weekday,
+         (Example("Am vergangenen Mittwoch unterzeichnete Putin das Abkommen.", "vergangenen Mittwoch",
+                  "2024-06-19"),
+          Example("Laut einem Bericht am Mittwoch überraschte die Nachricht.", "Mittwoch", "2024-06-19"),
+          Example("Am Montag sollen die Schulen wieder öffnen.", "Montag", "2024-06-24"),
+          Example("Am Montag sollen die Schulen wieder öffnen.", "Montag", "2024-06-24",
+                  published="2024-06-23"),
+          Example("Der Haushalt wird am Mittwoch beraten.", "Mittwoch", "2024-06-26"),
+          Example("Kishida sagte am Montag, Japan müsse handeln.", "Montag", "2024-07-08",
+                  published="2024-07-08"),
+          Example("Am Dienstagabend landete die Maschine.", "Dienstagabend", "2024-06-18TEV"),
+          Example("Nächsten Freitag beginnt der Gipfel.", "Nächsten Freitag", "2024-06-28"))),
+    Rule("night_before_weekday",
+         r"(?:\b[Ii]n\s+der\s+)?(?P<x>Nacht\s+(?:zum|zu|auf)\s+(?:(?P<dir>vergangenen|letzten|kommenden)\s+)?{WEEKDAY})(?!\w)",
+         r_night_before,
+         (Example("In der Nacht zum Mittwoch landete Putin.", "Nacht zum Mittwoch",
+                  "2024-06-18TNI"),), priority=2),
+    Rule("deictic_day",
+         r"(?<!\w)(?<!von )(?<!Von )(?P<deixis>vorgestern|gestern|heute|übermorgen|(?-i:morgen))"
+         r"(?:\s+(?P<podd>früh|(?-i:Morgen)|Vormittag|Mittag|Nachmittag|Abend|Nacht))?(?!\w)",
+         r_deictic_day,
+         (Example("Gestern Abend traf er ein.", "Gestern Abend", "2024-06-23TEV"),
+          Example("Die Regierung berät heute.", "heute", "2024-06-24"),
+          Example("Das Treffen findet morgen statt.", "morgen", "2024-06-25"),
+          Example("Heute Morgen sprach er.", "Heute Morgen", "2024-06-24TMO"))),
+    Rule("figurative_today",
+         r"(?<=\bvon\s)(?P<x>heute)(?!\w)(?!\s+an\b)",
+         r_figurative_present,
+         (Example("Die Ukraine von heute könnte morgen Ostasien sein.", "heute", "PRESENT_REF"),),
+         priority=3),
+    Rule("figurative_tomorrow",
+         r"(?<=\bvon\sheute\s)(?P<x>(?-i:morgen))(?=\s+(?-i:[A-ZÄÖÜ]))",
+         r_figurative_future,
+         (Example("Die Ukraine von heute morgen Ostasien sein könnte.", "morgen", "FUTURE_REF"),),
+         priority=3),
+    Rule("today_adjective", r"{B}(?P<x>heutigen\s+Tag(?:e|es)?|heutiger?|heutigen|heutiges)(?!\w)",
+         r_today_adjective,
+         (Example("Bis zum heutigen Tag schweigt er.", "heutigen Tag", "2024-06-24"),),
+         priority=-1),
+    # --- periods relative to now or to the last date ---------------------------------------------
+    Rule("relative_unit",
+         r"{B}(?:(?P<dir>vergangenen|vergangene|vorigen|vorige|voriges|letzten|letzte|letztes|"
+         r"kommenden|kommende|kommendes|nächsten|nächste|nächstes|diesen|diese|dieses|dieser|"
+         r"laufenden|laufende|laufendes|bevorstehenden|aktuellen)|{ANAPH})\s+"
+         r"(?P<unit>Wochenendes?|Wochenende|Woche|Monats?|Jahr(?:es|s)?|Quartals?|Halbjahr(?:es|s)?|"
+         r"Jahrzehnts?|Tag(?:es)?)(?P<podr>abend|morgen)?(?!\w)",
+         r_relative_unit,
+         (Example("Ein Besuch im vorigen Monat führte zu Kritik.", "vorigen Monat", "2024-05"),
+          Example("Das Treffen soll bereits nächste Woche stattfinden.", "nächste Woche", "2023-W37",
+                  published="2023-09-06"),
+          Example("Russland plant 50 Manöver für dieses Jahr.", "dieses Jahr", "2024"),
+          Example("Im vergangenen Jahr sank der Umsatz.", "vergangenen Jahr", "2023"),
+          Example("Im Mai 1940 griff die Armee an. Im folgenden Jahr kam die Wende.", "folgenden Jahr",
+                  "1941", published=None, mode="narrative"),
+          Example("Am 3. Mai 1945 fiel die Stadt. Am selben Tag floh er.", "selben Tag", "1945-05-03",
+                  published=None, mode="narrative"),
+          Example("Am kommenden Wochenende wird gewählt.", "kommenden Wochenende", "2024-W26-WE"))),
+    Rule("compound_period",
+         r"{B}(?P<x>(?P<compound>Vorjahres(?:monat|quartal|zeitraum)|Vorjahr|Vormonat|Vorwoche|"
+         r"Vorquartal|Vortag|Folgejahr|Folgemonat|Folgewoche|Folgetag|Jahresbeginn|Jahresanfang|"
+         r"Jahresauftakt|Jahresmitte|Jahresende|Jahresschluss|Monatsanfang|Monatsbeginn|Monatsmitte|"
+         r"Monatsende|Wochenbeginn|Wochenanfang|Wochenmitte|Wochenende|Schlussquartal)"
+         r"(?:es|s|e|en)?)(?!\w)",
+         r_compound,
+         (Example("Der Umsatz lag über dem Vorjahr.", "Vorjahr", "2023"),
+          Example("Zum Jahresende soll das Gesetz gelten.", "Jahresende", "2024", mod="END"),
+          Example("Im Vorjahresmonat war es weniger.", "Vorjahresmonat", "2023-06"),
+          Example("Am Wochenende wurde gewählt.", "Wochenende", "2024-W25-WE"))),
+    Rule("modified_period",
+         r"{B}(?P<modword>(?:[Gg]egen\s+)?(?:Anfang|Beginn|Mitte|Ende|Ausgang))\s+"
+         r"(?:(?:des|der)\s+)?(?:(?:{DIR}|{ANAPH})\s+)?"
+         r"(?P<unit>Jahres|Jahrs|Monats|Woche|Jahrzehnts|Quartals|Halbjahres)(?!\w)",
+         r_mod_period,
+         (Example("Anfang dieses Monats sprach Putin in Sankt Petersburg.", "Anfang dieses Monats",
+                  "2024-06", mod="START"),
+          Example("Ende des Jahres soll gewählt werden.", "Ende des Jahres", "2024", mod="END"),
+          Example("Ende nächsten Jahres läuft der Vertrag aus.", "Ende nächsten Jahres", "2025",
+                  mod="END")), priority=1),
+    Rule("ago",
+         r"{B}(?P<x>vor\s+(?:(?:gut|knapp|fast|etwa|rund|mehr\s+als|über)\s+)?{NUM}\s+{UNIT})",
+         r_ago,
+         (Example("Vor drei Tagen begann die Reise.", "Vor drei Tagen", "2024-06-21"),
+          Example("Vor fünf Wochen kam er an.", "Vor fünf Wochen", "2024-W21"),
+          Example("Vor einem Jahr war das anders.", "Vor einem Jahr", "2023"),
+          Example("Vor zwei Monaten wurde gewählt.", "Vor zwei Monaten", "2024-04"))),
+    Rule("in_future", r"{B}(?P<x>in\s+{NUM}\s+{UNIT})", r_in_future,
+         (Example("In zwei Wochen soll gewählt werden.", "In zwei Wochen", "2024-W28"),
+          Example("In drei Tagen eroberten sie die Stadt.", "In drei Tagen", "P3D", type="DURATION"))),
+    Rule("relative_distance",
+         r"{B}(?P<x>(?:(?:knapp|gut|fast|etwa|rund)\s+)?"
+         r"(?:{NUM}|(?P<half>ein\s+halbes|einem\s+halben))\s+{UNIT}\s+"
+         r"(?P<rel>später|danach|darauf|nachher|zuvor|vorher|davor|früher|drauf))(?!\w)",
+         r_relative_distance,
+         (Example("Am 3. Mai 1945 fiel die Stadt. Zwei Tage später kapitulierte die Armee.",
+                  "Zwei Tage später", "1945-05-05", published=None, mode="narrative"),
+          Example("Im Mai 1940 griff die Armee an. Ein halbes Jahr später kam die Wende.",
+                  "Ein halbes Jahr später", "1940-11", published=None, mode="narrative"),
+          Example("Im Jahr 1954 begann der Krieg, neun Jahre später endete er.", "neun Jahre später",
+                  "1963", published=None, mode="narrative")), priority=1),
+    Rule("after_distance",
+         r"(?<![\w])(?P<x>[Nn]ach\s+(?:(?:knapp|gut|fast|etwa|rund)\s+)?{NUM}\s+{UNIT})(?!\s+(?:der|des|dem|den|seine[mrn]?|ihre[mrn]?)\b)",
+         r_relative_distance,
+         (Example("Am 26. August 1942 begann der Angriff. Nach zwei Tagen fiel die Stadt.",
+                  "Nach zwei Tagen", "1942-08-28", published=None, mode="narrative"),)),
+    Rule("vague_distance",
+         r"{B}(?P<x>(?:(?:wenige|einige|mehrere|ein\s+paar|viele)\s+(?:Tage|Wochen|Monate|Jahre|Stunden)|"
+         r"kurze\s+Zeit|wenig|kurz|bald|Tage|Wochen|Monate|Jahre)\s+(?P<rel>später|danach|darauf|zuvor|vorher|davor))(?!\w)",
+         r_vague_distance,
+         (Example("Wenige Tage später kam er zurück.", "Wenige Tage später", "FUTURE_REF"),
+          Example("Kurz zuvor hatte er gesprochen.", "Kurz zuvor", "PAST_REF"))),
+    # --- durations -----------------------------------------------------------------------------
+    Rule("duration",
+         r"{B}(?:(?:die|den|der|seit|für|über|binnen|innerhalb|während)\s+)?"
+         r"(?P<x>(?:(?:ersten|letzten|nächsten|vergangenen|kommenden|folgenden|zurückliegenden)\s+)?"
+         r"(?:{NUM}|(?P<frac>anderthalb|eineinhalb|halbes|halben))\s+(?:ganzen?\s+|vollen?\s+|"
+         r"aufeinanderfolgenden\s+)?{UNIT})(?!\s+(?:später|danach|darauf|zuvor|vorher|davor|nach|vor)\b)",
+         r_duration,
+         (Example("Drei Tage lang verhandelte der Geheimdienstchef.", "Drei Tage lang", "P3D",
+                  type="DURATION"),
+          Example("Die Waffenruhe hielt weniger als einen Monat.", "weniger als einen Monat",
+                  "P1M", mod="LESS_THAN", type="DURATION"),
+          Example("Seit zwei Jahren herrscht Krieg.", "zwei Jahren", "P2Y", type="DURATION"),
+          Example("Die Verhandlungen dauerten anderthalb Jahre.", "anderthalb Jahre", "P1Y6M",
+                  type="DURATION"),
+          Example("Es blieben keine 48 Stunden.", "keine 48 Stunden", "PT48H", mod="LESS_THAN",
+                  type="DURATION")), priority=-1),
+    Rule("vague_duration",
+         r"{B}(?P<x>(?:(?:mehrere|einige|wenige|ein\s+paar|einigen|mehreren|wenigen|vielen|viele)\s+"
+         r"{UNIT}))(?!\s+(?:später|danach|darauf|zuvor|vorher|davor)\b)",
+         r_vague_duration,
+         (Example("Die Kämpfe dauerten mehrere Tage.", "mehrere Tage", "PXD", type="DURATION"),),
+         priority=-1),
+    Rule("since_vague", r"(?<=\b[sS]eit\s)(?P<x>(?-i:(?=[A-Z])){UNIT})", r_vague_duration,
+         (Example("Seit Jahrzehnten schwelt der Konflikt.", "Jahrzehnten", "PXDE", type="DURATION"),),
+         priority=-1),
+    Rule("duration_adjective",
+         r"{B}(?P<x>(?P<adjnum>\d{1,3}|{NUMWORD}(?:einhalb)?|mehr|viel|anderthalb)-?"
+         r"(?P<adj>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e|en|er|es|em)?)(?!\w)",
+         r_duration_adjective,
+         (Example("Xi reiste zu dreitägigen Gesprächen nach Moskau.", "dreitägigen", "P3D",
+                  type="DURATION"),)),
+    Rule("duration_word",
+         r"{B}(?P<x>(?P<lang>tagelang|wochenlang|monatelang|jahrelang|jahrzehntelang|stundenlang|"
+         r"nächtelang|minutenlang|jahrhundertelang)(?:e|en|er|es|em)?)(?!\w)",
+         r_duration_word,
+         (Example("Nach wochenlangen Kämpfen fiel die Stadt.", "wochenlangen", "PXW", type="DURATION"),)),
+    # --- seasons, quarters, holidays -----------------------------------------------------------
+    Rule("season",
+         r"(?:" + _PREP_BEFORE_BARE + r"|(?<=\b[Ii]m\s))(?P<x>(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen)\s+)?{SEASON}{YEARSPEC})",
+         r_season,
+         (Example("Im Frühjahr 2023 begann die Offensive.", "Frühjahr 2023", "2023-SP"),
+          Example("Die Wahl soll im Herbst stattfinden.", "Herbst", "2024-FA"),
+          Example("Im Sommer 1862 griff er an.", "Sommer 1862", "1862-SU", published=None))),
+    Rule("season_year", r"{B}(?P<x>{SEASON}\s+{YEAR})(?![\w\-])", r_season,
+         (Example("Sommer 2024 wird heiß.", "Sommer 2024", "2024-SU"),), priority=1),
+    Rule("quarter",
+         r"{B}(?P<x>(?P<qord>{ORDWORD}|[1-4]\.)\s+(?P<qunit>Quartals?|Halbjahr(?:es|s)?|Jahreshälfte|"
+         r"Jahresviertels?)(?!\w){YEARSPEC})",
+         r_quarter,
+         (Example("Im dritten Quartal wuchs die Wirtschaft.", "dritten Quartal", "2024-Q3"),
+          Example("Im ersten Halbjahr 2023 sank der Absatz.", "ersten Halbjahr 2023", "2023-H1"),
+          Example("In der zweiten Jahreshälfte wird gebaut.", "zweiten Jahreshälfte", "2024-H2"))),
+    Rule("quarter_code", r"{B}(?P<x>Q(?P<q>[1-4])[\s/]+{YEAR})(?!\w)", r_quarter_code,
+         (Example("Im Q3 2024 stieg der Umsatz.", "Q3 2024", "2024-Q3"),), case_sensitive=True),
+    Rule("holiday",
+         r"{B}(?P<x>(?P<holiday>" + lx.alternation(list(lx.FIXED_HOLIDAYS) + list(lx.EASTER_HOLIDAYS))
+         + r")(?!\w){YEARSPEC})",
+         r_holiday,
+         (Example("Zu Weihnachten 2023 kam er heim.", "Weihnachten 2023", "2023-12-25"),
+          Example("Am Tag der Deutschen Einheit wird gefeiert.", "Tag der Deutschen Einheit", "2024-10-03"),
+          Example("An Ostern 2024 war es kalt.", "Ostern 2024", "2024-03-31"),
+          Example("Zu Pfingsten wird gefeiert.", "Pfingsten", "2025-06-08"))),
+    # --- times of day --------------------------------------------------------------------------
+    Rule("clock",
+         r"{B}(?P<x>(?:(?P<approx>gegen|etwa|ca\.|circa|kurz\s+vor|kurz\s+nach)\s+)?"
+         r"(?P<hour>[01]?\d|2[0-4])(?:[.:](?P<minute>[0-5]\d))?\s*Uhr(?:\s+(?:MEZ|MESZ|UTC|Ortszeit))?)(?!\w)",
+         r_clock,
+         (Example("Der Angriff begann am 1. September 1939 um 4:45 Uhr.", "4:45 Uhr",
+                  "1939-09-01T04:45", published=None),
+          Example("Die Sitzung beginnt heute um 12.30 Uhr.", "12.30 Uhr", "2024-06-24T12:30"),
+          Example("Er kam gegen 15 Uhr an.", "gegen 15 Uhr", "2024-06-24T15:00", mod="APPROX"))),
+    Rule("part_of_day",
+         r"(?:\b(?:am|Am|in\s+der|In\s+der|gegen|Gegen|zur|des|im\s+Laufe\s+des|bis\s+zum|seit\s+dem|vom)\s+)"
+         r"(?P<x>(?:(?P<podshift>frühen|späten|selben|gleichen|nächsten|folgenden)\s+)?"
+         r"(?P<pod>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Mitternacht)(?:s)?)(?!\w)(?!\s+(?:zum|zu|auf)\b)",
+         r_part_of_day,
+         (Example("Am 27. Mai 1905 begann die Schlacht. Am Abend war sie entschieden.", "Abend",
+                  "1905-05-27TEV", published=None, mode="narrative"),), case_sensitive=True),
+    Rule("part_of_day_adverb",
+         r"{B}(?P<pod>nachts|abends|morgens|vormittags|nachmittags|mittags)(?!\w)",
+         r_part_of_day,
+         (Example("Am 21. November 1970 landeten sie nachts.", "nachts", "1970-11-21TNI",
+                  published=None, mode="narrative"),), case_sensitive=True),
+    # --- vague references and sets ---------------------------------------------------------------
+    Rule("vague_reference",
+         r"{B}(?P<vague>" + lx.alternation(lx.VAGUE_REFERENCES) + r")(?!\w)(?!\s+als\b)",
+         r_vague_reference,
+         (Example("Derzeit wird verhandelt.", "Derzeit", "PRESENT_REF"),
+          Example("Künftig soll mehr geliefert werden.", "Künftig", "FUTURE_REF"),
+          Example("In letzter Zeit häufen sich die Besuche.", "In letzter Zeit", "PAST_REF")),
+         priority=-2),
+    Rule("set_every",
+         r"{B}(?P<x>(?:jeden|jede|jedes|alle)\s+(?P<every>" + lx.alternation(
+             list(lx.WEEKDAYS) + ["tag", "woche", "monat", "jahr", "wochenende"]) + r"))(?!\w)",
+         r_set_every,
+         (Example("Jeden Montag trifft sich der Rat.", "Jeden Montag", "XXXX-WXX-1", type="SET"),
+          Example("Das Forum findet jedes Jahr statt.", "jedes Jahr", "P1Y", type="SET"))),
+    Rule("set_interval", r"{B}(?P<x>alle\s+{NUM}\s+{UNIT})", r_set_interval,
+         (Example("Die Wahl findet alle vier Jahre statt.", "alle vier Jahre", "P4Y", type="SET"),),
+         priority=1),
+    Rule("set_adverb",
+         r"{B}(?P<setadv>täglich|tagtäglich|wöchentlich|monatlich|jährlich|alljährlich|stündlich|"
+         r"vierteljährlich|quartalsweise|halbjährlich|" + lx.alternation(lx.WEEKDAY_ADVERBS) + r")(?!\w)",
+         r_set_adverb,
+         (Example("Das Forum findet jährlich statt.", "jährlich", "P1Y", type="SET"),)),
+    Rule("set_per",
+         r"{B}(?P<x>(?:(?P<times>{NUMWORD}mal|\d+-?mal|mehrmals)\s+(?:pro|je|im|am|in\s+der)|pro|je)\s+"
+         r"(?P<unit>Tag|Woche|Monat|Jahr|Stunde))(?!\w)",
+         r_set_per,
+         (Example("Er reist zweimal im Monat nach Berlin.", "zweimal im Monat", "P1M", type="SET"),
+          Example("Es kamen 500 Menschen pro Tag.", "pro Tag", "P1D", type="SET"))),
+)

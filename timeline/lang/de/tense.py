@@ -1,0 +1,115 @@
+"""Tense and mood of a German clause, enough to pick a direction for "am Mittwoch" or "im Mai".
+
+A lexical heuristic rather than a parser: future markers (wird, werden + infinitive, soll,
+geplant, bevorstehend, kommend ...) point forward; simple-past and perfect forms (war, hatte,
+unterzeichnete, hat ... vereinbart) point back; pluperfect (hatte ... ge-) marks a flashback in
+narratives.  It runs on every sentence that holds a time expression, so it must be fast.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+PAST, PRESENT, FUTURE, PLUPERFECT = "past", "present", "future", "pluperfect"
+
+_FUTURE = {
+    "wird", "werden", "wirst", "werde", "werdet", "soll", "sollen", "sollst", "will", "wollen",
+    "plant", "planen", "geplant", "geplanten", "geplante", "bevorstehend", "bevorstehenden",
+    "bevorstehende", "voraussichtlich", "erwartet", "angekündigt", "anstehenden", "anstehende",
+    "demnächst", "künftig", "morgen", "übermorgen", "kommenden", "kommende", "nächste",
+    "nächsten", "beabsichtigt", "vorgesehen", "möchte", "möchten",
+}
+_PAST_AUX = {"hatte", "hatten", "hattest", "war", "waren", "warst", "wurde", "wurden", "wurdest"}
+_PERFECT_AUX = {"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"}
+_IRREGULAR_PAST = {
+    "kam", "kamen", "ging", "gingen", "gab", "gaben", "fand", "fanden", "traf", "trafen",
+    "hielt", "hielten", "begann", "begannen", "sprach", "sprachen", "unterschrieb",
+    "unterschrieben", "flog", "flogen", "fuhr", "fuhren", "stand", "standen", "lag", "lagen",
+    "nahm", "nahmen", "bot", "boten", "rief", "riefen", "schrieb", "schrieben", "verließ",
+    "verließen", "blieb", "blieben", "fiel", "fielen", "zog", "zogen", "starb", "starben",
+    "wies", "wiesen", "beschloss", "beschlossen", "gewann", "gewannen", "verlor", "verloren",
+    "brach", "brachen", "trat", "traten", "schlug", "schlugen", "sah", "sahen", "ließ",
+    "ließen", "erschien", "erschienen", "entschied", "entschieden", "betonte", "sagte",
+    "hieß", "befahl", "erhielt", "erhielten", "sank", "sanken", "floh", "flohen", "griff",
+    "griffen", "besaß", "kämpfte", "musste", "mussten", "konnte", "konnten", "durfte",
+    "wollte", "wollten", "sollte", "sollten", "wusste", "dachte", "brachte", "brachten",
+}
+_DETERMINERS = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "dieser", "diese", "dieses", "diesen", "diesem", "jene", "jener", "jenen", "seine", "seinen",
+    "seiner", "ihre", "ihren", "ihrer", "unsere", "unseren", "keine", "keinen", "alle", "allen",
+    "beide", "beiden", "zum", "zur", "im", "am", "vom", "beim", "mehrere", "einige", "viele",
+    "vielen", "wenige", "wenigen", "erste", "ersten", "sehr", "so", "zu", "als", "noch",
+}
+_NOT_VERBS = {
+    "erste", "ersten", "zweite", "zweiten", "dritte", "dritten", "letzte", "letzten", "nächste",
+    "nächsten", "mitte", "bitte", "beste", "besten", "weite", "weiten", "breite", "gute", "guten",
+    "rechte", "rechten", "leichte", "schlechte", "konkrete", "konkreten", "harte", "harten",
+    "kurze", "kurzen", "feste", "festen", "meiste", "meisten", "späte", "späten", "heute",
+    "heutigen", "gestern", "gesamte", "gesamten", "große", "genaue", "genauen", "bekannte",
+    "bekannten", "seite", "seiten", "elite", "dritte", "vierte", "fünfte", "sechste", "siebte",
+    "achte", "zehnte", "falsche", "leute", "rente", "ente", "mente", "weltweite", "weltweiten",
+    "geplante", "geplanten", "sogenannte", "sogenannten", "gemeinsamte", "staaten", "daten",
+    "aktuellen", "mindestens", "spätestens", "bereits", "jeweils", "unternehmen", "soldaten",
+    "kandidaten", "delegierten", "abgeordneten", "beamten", "experten", "angestellten",
+    "arbeiten", "arten", "karten", "monaten", "rechten", "haushalten", "gärten", "orten",
+    "weiten", "fakten", "sanktionen", "nachrichten", "zeiten", "schritten", "fortschritten",
+    "angaben", "gefechten", "streitkräften", "konflikten", "projekten", "verteidigten",
+    "gegebenenfalls", "teuersten", "wichtigste", "wichtigsten", "größte", "größten",
+    "höchste", "höchsten", "neueste", "neuesten", "engste", "engsten", "jüngste", "jüngsten",
+}
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _looks_like_simple_past(token: str, previous: Optional[str]) -> bool:
+    low = token.lower()
+    if low in _IRREGULAR_PAST:
+        return True
+    if not (low.endswith("te") or low.endswith("ten") or low.endswith("tet")):
+        return False
+    if len(low) < 5 or low in _NOT_VERBS or token[0].isupper():
+        return False
+    if previous is not None and previous.lower() in _DETERMINERS:
+        return False  # "die erweiterte Zusammenarbeit": an adjective
+    return not low.endswith(("ste", "sten"))  # superlatives: "die wichtigsten"
+
+
+def _looks_like_participle(token: str) -> bool:
+    low = token.lower()
+    return (
+        len(low) > 5
+        and not token[0].isupper()
+        and (low.startswith("ge") or "ge" in low[2:6])
+        and (low.endswith("t") or low.endswith("en"))
+    )
+
+
+def clause_tense(clause: str) -> str:
+    """PAST, PLUPERFECT, FUTURE or PRESENT for a clause or sentence."""
+    tokens = _TOKEN.findall(clause)
+    lowered = [t.lower() for t in tokens]
+    has_future = any(t in _FUTURE for t in lowered)
+    pluperfect = False
+    past = False
+    previous = None
+    for token, low in zip(tokens, lowered):
+        if low in ("hatte", "hatten", "war", "waren") and any(
+            _looks_like_participle(t) for t in tokens
+        ):
+            pluperfect = True
+        if low in _PAST_AUX or _looks_like_simple_past(token, previous):
+            past = True
+        elif low in _PERFECT_AUX and any(_looks_like_participle(t) for t in tokens):
+            past = True
+        previous = token
+    if has_future and not (past and lowered and lowered[0] in _PAST_AUX):
+        # "soll ... stattfinden", "wird ... beraten": forward, even beside a past reporting verb
+        if not past or any(t in ("wird", "werden", "soll", "sollen", "plant", "planen") for t in lowered):
+            return FUTURE
+    if pluperfect:
+        return PLUPERFECT
+    if past:
+        return PAST
+    return PRESENT

@@ -1,0 +1,166 @@
+"""Which reference time an expression resolves against, and in which direction.
+
+The :class:`Anchor` tracks a document's publication date (DCT), the dates the text has
+mentioned so far, and the tense of the current clause.  Rules ask it questions ("which year is
+'im Mai'?", "which Wednesday is 'am Mittwoch'?", "what does 'zwei Tage später' count from?") and it
+answers by the document's mode:
+
+* **news**: deictic expressions count from the DCT; underspecified ones (a month or weekday
+  without a year or week) take the direction of the clause's tense: past -> the last one up to
+  the DCT, future -> the next one from it, otherwise the nearest one.
+* **narrative**: everything counts from the last date the text mentioned (a month without a
+  year takes the year of the last mention, or the nearest such month to it); the DCT serves only
+  when the text has mentioned nothing yet.
+
+Anaphoric expressions ("am selben Tag", "zwei Tage später", "im folgenden Jahr") count from the
+last mentioned date in both modes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable, List, Optional
+
+import attrs
+
+from timeline.time import calendar as cal
+from timeline.time.values import GRANULARITIES, TimeValue
+
+PAST, PRESENT, FUTURE, PLUPERFECT = "past", "present", "future", "pluperfect"
+
+_COARSE = {"century", "decade"}
+
+
+def _rank(granularity: Optional[str]) -> int:
+    return GRANULARITIES.index(granularity) if granularity in GRANULARITIES else -1
+
+
+@attrs.define
+class Anchor:
+    """Reference-time state while a document is read left to right."""
+
+    dct: Optional[date]
+    narrative: bool = False
+    tense: str = PRESENT
+    history: List[TimeValue] = attrs.field(factory=list)
+    sentence: int = 0
+    _last_day_sentence: int = -1
+
+    # --- state -----------------------------------------------------------------------------
+
+    def remember(self, value: TimeValue, sentence: int) -> None:
+        """Record a resolved date the text mentioned, so later expressions can hang on it."""
+        if value.type not in ("DATE", "TIME") or value.interval is None:
+            return
+        if value.granularity in _COARSE:
+            return
+        self.history.append(value)
+        if _rank(value.granularity) >= _rank("day"):
+            self._last_day_sentence = sentence
+
+    @property
+    def direction(self) -> Optional[int]:
+        """-1 for a past clause, +1 for a future one, None when tense does not tell."""
+        if self.tense in (PAST, PLUPERFECT):
+            return -1
+        if self.tense == FUTURE:
+            return 1
+        return None
+
+    # --- reference points ---------------------------------------------------------------------
+
+    def last(self, finest: Optional[str] = None) -> Optional[TimeValue]:
+        """The latest mentioned date, preferring one at least as fine as ``finest``."""
+        if not self.history:
+            return None
+        if finest is not None:
+            for value in reversed(self.history[-8:]):
+                if _rank(value.granularity) >= _rank(finest):
+                    return value
+        return self.history[-1]
+
+    def deictic(self) -> Optional[date]:
+        """What "vor drei Tagen", "nächste Woche" count from: the DCT (narrative: the story's now)."""
+        if self.narrative:
+            ref = self.last()
+            if ref is not None:
+                return ref.start
+        return self.dct
+
+    def anaphoric(self, finest: Optional[str] = None) -> Optional[date]:
+        """What "zwei Tage später", "am selben Tag" count from: the last mentioned date."""
+        ref = self.last(finest)
+        if ref is not None:
+            return ref.start
+        return self.dct
+
+    def day_of_sentence(self) -> Optional[date]:
+        """The day a clock time or part of day belongs to: a day named in the same sentence,
+        else the last mentioned day (narrative) or the DCT (news)."""
+        ref = self.last("day")
+        if ref is not None and _rank(ref.granularity) >= _rank("day"):
+            if self._last_day_sentence == self.sentence or self.narrative:
+                return ref.start
+        return self.dct if not self.narrative else (ref.start if ref else self.dct)
+
+    # --- underspecified expressions --------------------------------------------------------------
+
+    def _underspecified_reference(self) -> tuple[Optional[date], Optional[int], bool]:
+        """(reference day, direction, same-year-only) for a month/day/weekday without its year."""
+        if self.narrative or self.dct is None:
+            ref = self.last()
+            if ref is not None:
+                if _rank(ref.granularity) <= _rank("year"):
+                    return ref.start, None, True
+                direction = -1 if self.tense == PLUPERFECT else None
+                return ref.start, direction, False
+            if self.dct is None:
+                return None, None, False
+        return self.dct, self.direction, False
+
+    def year_for_month(self, month: int) -> Optional[int]:
+        ref, direction, same_year = self._underspecified_reference()
+        if ref is None:
+            return None
+        if same_year:
+            return ref.year
+        return cal.year_of_month(month, ref, direction)
+
+    def year_for_day(self, month: int, day: int) -> Optional[int]:
+        ref, direction, same_year = self._underspecified_reference()
+        if ref is None:
+            return None
+        if same_year:
+            return ref.year
+        return cal.year_of_day(month, day, ref, direction)
+
+    def year_for(self, day_in_year: Callable[[int], date]) -> Optional[int]:
+        """The year of a yearly recurring day (a holiday, a season's start) seen from the context."""
+        ref, direction, same_year = self._underspecified_reference()
+        if ref is None:
+            return None
+        if same_year:
+            return ref.year
+        candidates = []
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                candidates.append(day_in_year(year))
+            except ValueError:
+                continue
+        if direction is not None and direction < 0:
+            past = [c for c in candidates if c <= ref]
+            return max(past).year if past else ref.year
+        if direction is not None and direction > 0:
+            future = [c for c in candidates if c >= ref]
+            return min(future).year if future else ref.year
+        return min(candidates, key=lambda c: abs((c - ref).days)).year
+
+    def weekday(self, weekday: int) -> Optional[date]:
+        """The date of a weekday named without a week ("am Mittwoch")."""
+        ref, direction, _ = self._underspecified_reference()
+        if ref is None:
+            return None
+        if self.narrative and self.tense != PLUPERFECT:
+            # a story moves forward: "am Mittwoch" after a date is the next Wednesday
+            return cal.weekday_after(ref, weekday, inclusive=False)
+        return cal.directed_weekday(ref, weekday, direction)
