@@ -210,20 +210,17 @@ def read_ace_tern(directory: PathLike, use_inline: bool = True, offsets: str = "
     """Read an ACE TERN corpus directory (``in/*.sgm`` + ``key/*.apf.xml`` [+ ``keyinline/``]).
 
     The text is the ``.sgm`` file with every SGML tag removed (entities left as written): APF
-    offsets index exactly that text, in UTF-8 bytes for WikiWarsDE (``offsets``: ``"auto"``,
-    ``"byte"`` or ``"char"``, see :func:`align_offsets`); they are converted to characters.  The DCT comes from ``<DATETIME>``.  When
-    ``keyinline/<id>.key.xml`` exists and strips to the same text, its TIMEX2 attributes are
-    used (``val`` absent means no value); otherwise the APF attributes, last VAL winning.
+    offsets index exactly that text, in UTF-8 bytes for WikiWarsDE, and are converted to
+    characters (``offsets``: see :func:`align_offsets`).  The DCT comes from ``<DATETIME>``.
+    When ``keyinline/<id>.key.xml`` exists and strips to the same text, its TIMEX2 attributes
+    are used (``val`` absent means no value); otherwise the APF attributes, last VAL winning.
     """
     root = Path(directory)
     docs = []
     for sgm in sorted((root / "in").glob("*.sgm")):
         doc_id = sgm.name[: -len(".sgm")]
-        raw = sgm.read_text(encoding="utf-8")
-        stripped = strip_markup(raw, decode_entities=False)
-        datetime_elements = stripped.find("DATETIME")
-        dct = parse_dct(stripped.text[datetime_elements[0].start : datetime_elements[0].end]) if datetime_elements else None
-        doc = GoldDocument(doc_id, stripped.text, dct, [], path=str(sgm))
+        stripped = strip_markup(sgm.read_text(encoding="utf-8"), decode_entities=False)
+        doc = GoldDocument(doc_id, stripped.text, parse_dct(stripped.first_text("DATETIME")), [], path=str(sgm))
         apf = root / "key" / f"{doc_id}.key.apf.xml"
         if not apf.exists():
             candidates = sorted((root / "key").glob(f"{doc_id}*.apf.xml"))
@@ -252,33 +249,24 @@ def read_timeml_document(raw: str, doc_id: str, path: Optional[str] = None) -> G
     elements are skipped: they have no extent to find.  ``doc_id`` is used when the file has no
     ``<DOCID>``.
     """
-    text_match = re.search(r"<TEXT\b[^>]*>(.*?)</TEXT>", raw, re.DOTALL | re.IGNORECASE)
-    doc = GoldDocument(doc_id, "", None, [], path=path)
     whole = strip_markup(raw)
-    for e in whole.find("TIMEX3"):
-        if (e.get("functionInDocument") or "").upper() == "CREATION_TIME":
-            doc.dct = parse_dct(e.get("value"))
-            break
-    if doc.dct is None:
-        dcts = whole.find("DCT")
-        if dcts:
-            doc.dct = parse_dct(whole.text[dcts[0].start : dcts[0].end])
-    ids = whole.find("DOCID")
-    if ids and whole.text[ids[0].start : ids[0].end].strip():
-        doc.doc_id = whole.text[ids[0].start : ids[0].end].strip()
-    if text_match is None:
+    doc = GoldDocument((whole.first_text("DOCID") or "").strip() or doc_id, "", None, [], path=path)
+    creation = [e for e in whole.find("TIMEX3") if (e.get("functionInDocument") or "").upper() == "CREATION_TIME"]
+    doc.dct = parse_dct(creation[0].get("value")) if creation else parse_dct(whole.first_text("DCT"))
+    bodies = whole.find("TEXT")
+    if not bodies:
         doc.problems.append(f"{doc.doc_id}: no <TEXT> element")
         return doc
-    body = strip_markup(text_match.group(1))
-    doc.text = body.text
-    for e in body.find("TIMEX3"):
-        if e.start == e.end:  # non-consuming TIMEX3 (an implicit time): nothing to find in the text
-            continue
+    body = bodies[0]
+    doc.text = whole.text[body.start : body.end]
+    for e in whole.find("TIMEX3"):
+        if e.start == e.end or e.start < body.start or e.end > body.end:
+            continue  # non-consuming (an implicit time), or outside TEXT (the DCT)
         doc.timexes.append(
             GoldTimex(
-                start=e.start,
-                end=e.end,
-                text=body.text[e.start : e.end],
+                start=e.start - body.start,
+                end=e.end - body.start,
+                text=whole.text[e.start : e.end],
                 value=_blank_to_none(e.get("value")),
                 type=_blank_to_none(e.get("type")),
                 mod=_blank_to_none(e.get("mod")),
@@ -293,10 +281,7 @@ def read_timeml(path: PathLike) -> List[GoldDocument]:
     """Read a TimeML file or every ``*.tml``/``*.xml`` TimeML file of a directory (sorted by name)."""
     p = Path(path)
     files = [p] if p.is_file() else sorted(f for f in p.iterdir() if f.suffix in (".tml", ".xml") and _is_timeml(f))
-    docs = []
-    for f in files:
-        docs.append(read_timeml_document(f.read_text(encoding="utf-8"), f.stem, path=str(f)))
-    return docs
+    return [read_timeml_document(f.read_text(encoding="utf-8"), f.stem, path=str(f)) for f in files]
 
 
 def _is_timeml(path: Path) -> bool:

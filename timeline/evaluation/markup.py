@@ -63,6 +63,11 @@ class Stripped:
         """Elements called ``name`` (case-insensitive)."""
         return [e for e in self.elements if e.name.lower() == name.lower()]
 
+    def first_text(self, name: str) -> Optional[str]:
+        """The text content of the first element called ``name``, or None if there is none."""
+        found = self.find(name)
+        return self.text[found[0].start : found[0].end] if found else None
+
 
 def strip_markup(raw: str, decode_entities: bool = True) -> Stripped:
     """Remove tags (and comments, declarations) from ``raw``, recording each element's span.
