@@ -114,6 +114,12 @@ def test_timeml_format(capsys, files, stub_engine):
     assert len(root.find("TEXT").findall("TIMEX3")) == 3
 
 
+def test_several_timeml_documents_on_stdout_warn(capsys, files, stub_engine):
+    code, out, err = run(capsys, "tag", files["good"], files["good"], "--format", "timeml")
+    assert code == 0 and out.count("<TimeML>") == 2
+    assert "warning" in err and "--output-dir" in err
+
+
 def test_output_dir(capsys, files, stub_engine, tmp_path):
     other = tmp_path / "other.txt"
     other.write_text("heute", encoding="utf-8")
@@ -121,7 +127,7 @@ def test_output_dir(capsys, files, stub_engine, tmp_path):
     code, out, err = run(capsys, "tag", files["good"], other, "--published", "2024-06-24",
                          "--format", "timeml", "--output-dir", out_dir)
     assert code == 0, err
-    assert out == ""
+    assert out == "" and "warning" not in err
     for name, text in (("good.txt", GOOD), ("other.txt", "heute")):
         root = ET.parse(out_dir / f"{name}.tml").getroot()
         assert "".join(root.find("TEXT").itertext()) == text

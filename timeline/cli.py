@@ -184,6 +184,9 @@ def run_tag(args: argparse.Namespace) -> int:
             args.output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CommandError(f"cannot create --output-dir {args.output_dir}: {exc.strerror or exc}") from None
+    elif args.fmt == "timeml" and len(args.files) > 1:
+        print(f"{PROG}: warning: several TimeML documents go to stdout one after another; "
+              "use --output-dir for one well-formed file each", file=sys.stderr)
 
     failed = 0
     for name in args.files:
