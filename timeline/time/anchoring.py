@@ -112,8 +112,8 @@ class Anchor:
             if ref is not None:
                 if _rank(ref.granularity) <= _rank("year"):
                     return ref.start, None, True
-                direction = -1 if self.tense == PLUPERFECT else None
-                return ref.start, direction, False
+                # a story names the year once and then its months and days: same year
+                return ref.start, None, True
             if self.dct is None:
                 return None, None, False
         return self.dct, self.direction, False
@@ -160,7 +160,7 @@ class Anchor:
         ref, direction, _ = self._underspecified_reference()
         if ref is None:
             return None
-        if self.narrative and self.tense != PLUPERFECT:
+        if self.narrative:
             # a story moves forward: "am Mittwoch" after a date is the next Wednesday
             return cal.weekday_after(ref, weekday, inclusive=False)
         return cal.directed_weekday(ref, weekday, direction)

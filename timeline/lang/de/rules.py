@@ -426,6 +426,8 @@ def r_mod_period(m, anchor):
         ("folgend", "darauffolgend", "selb", "gleich", "vorangegangen", "vorhergehend"))
     if not word and not anchor.narrative:
         anaphoric = False  # "Ende des Jahres" in news: this year
+    if _g(m, "year"):
+        return TimeValue(tv.fmt_year(int(m.group("year"))), mod=mod)
     base = anchor.anaphoric(_UNIT_GRANULARITY.get(unit)) if anaphoric else anchor.deictic()
     if base is None or unit not in _UNIT_GRANULARITY:
         return None
@@ -822,7 +824,8 @@ RULES: Tuple[Rule, ...] = (
     Rule("modified_period",
          r"{B}(?P<modword>(?:[Gg]egen\s+)?(?:Anfang|Beginn|Mitte|Ende|Ausgang))\s+"
          r"(?:(?:des|der)\s+)?(?:(?:{DIR}|{ANAPH})\s+)?"
-         r"(?P<unit>Jahres|Jahrs|Monats|Woche|Jahrzehnts|Quartals|Halbjahres)(?!\w)",
+         r"(?P<unit>Jahres|Jahrs|Monats|Woche|Jahrzehnts|Quartals|Halbjahres)(?!\w)"
+         r"(?:\s+{YEAR}(?![\w\-]))?",
          r_mod_period,
          (Example("Anfang dieses Monats sprach Putin in Sankt Petersburg.", "Anfang dieses Monats",
                   "2024-06", mod="START"),
