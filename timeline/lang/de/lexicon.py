@@ -23,6 +23,9 @@ MONTHS: Dict[str, int] = {
     "november": 11, "nov.": 11,
     "dezember": 12, "dez.": 12,
 }
+MONTHS.update({name + "s": n for name, n in list(MONTHS.items())
+               if not name.endswith(".") and len(name) > 3 and not name.endswith("s")})
+
 #: Full month names only: safe where an abbreviation would be ambiguous ("Mai" is one already).
 MONTH_NAMES = {k: v for k, v in MONTHS.items() if not k.endswith(".") and (len(k) > 3 or k == "mai")}
 
@@ -111,6 +114,9 @@ SEASONS: Dict[str, str] = {
     "winter": "WI", "winters": "WI", "spätwinter": "WI", "frühwinter": "WI",
 }
 
+SEASONS.update({word + ("es" if word.endswith("st") else "s"): code for word, code in list(SEASONS.items())
+                if not word.endswith("s")})
+
 #: Parts of the day -> TIMEX3 code (MO morning, MI midday, AF afternoon, EV evening, NI night).
 PARTS_OF_DAY: Dict[str, str] = {
     "morgen": "MO", "früh": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF",
@@ -168,6 +174,17 @@ VAGUE_REFERENCES = {
     "in der folge": "FUTURE_REF", "in der folgezeit": "FUTURE_REF", "folgezeit": "FUTURE_REF",
     "langfristig": "FUTURE_REF", "mittelfristig": "FUTURE_REF", "kurzfristig": "FUTURE_REF",
 }
+
+#: Discourse adverbs that in a narrative relate to the story's own now, not to the present or
+#: past of the writer ("Nun griff die Armee an"): not time references in narrative mode.
+NARRATIVE_DISCOURSE_ADVERBS = frozenset({
+    "nun", "damals", "bisher", "bislang", "mittlerweile", "inzwischen", "zuvor", "früher",
+    "zuletzt", "kurzfristig", "künftig", "in der folge", "in der folgezeit", "einst",
+})
+
+#: Words before a number that show it counts things ("mit 1500 Panzern").
+COUNT_CUES = ("mit", "über", "rund", "etwa", "ca.", "circa", "fast", "knapp", "insgesamt", "und",
+              "sowie", "von", "auf", "die", "der", "den", "nur", "mehr", "weniger", "als", "bis")
 
 #: Words after a number that show it counts things, so "1950 Soldaten" is not a year.
 NON_YEAR_FOLLOWERS = (

@@ -132,6 +132,9 @@ def _duration(amount: float, unit: str) -> str:
         return f"PT{int(amount)}{letter}"
     if unit == "N":
         unit = "D"
+    if amount != int(amount) and unit in ("DE", "CE"):
+        years = amount * (10 if unit == "DE" else 100)
+        return f"P{int(years // 10)}DE" if years % 10 == 0 else f"P{int(years)}Y"
     if amount != int(amount):
         if unit == "Y":
             return f"P{int(amount)}Y{int(round((amount % 1) * 12))}M" if int(amount) else f"P{int(round(amount * 12))}M"
@@ -220,8 +223,42 @@ def r_month_in_list(m, anchor):
     return TimeValue(tv.fmt_month(year, month))
 
 
+_PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+
+
 def r_year(m, anchor):
+    if not _g(m, "yearword") and _counts_things(m.string, m.start("year"), m.end("year")):
+        return None
     return TimeValue(tv.fmt_year(int(m.group("year"))))
+
+
+def _counts_things(text: str, start: int, end: int) -> bool:
+    """"mit 1500 Panzern", "und 1370 Landungsboote": a number before a noun, after a count cue."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    after = _NEXT_WORD.match(text, end)
+    if not (before and after):
+        return False
+    noun = after.group(1)
+    return (before.group(1).lower() in lx.COUNT_CUES and noun[:1].isupper()
+            and noun.lower().rstrip(".,;:") not in lx.MONTHS)
+
+
+def r_year_suffix(m, anchor):
+    """"1911/12", "1930–34", "Winter 1918/19": the second year in two digits."""
+    first = int(m.group("first"))
+    second = (first // 100) * 100 + int(m.group("yy"))
+    if second <= first:
+        second += 100
+    return TimeValue(tv.fmt_year(second)) if second - first < 20 else None
+
+
+def r_number_range_unit(m, anchor):
+    """"18 – 35 Jahren", "zwischen 18 und 45 Jahren": the first number takes the unit."""
+    unit = _unit(m.group("unit"))
+    if unit == "WE":
+        return None
+    return TimeValue(_duration(int(m.group("lo")), unit), "DURATION")
 
 
 def r_year_bc(m, anchor):
@@ -337,6 +374,8 @@ def r_relative_unit(m, anchor):
     word = (_g(m, "dir") or _g(m, "anaph") or "").lower()
     if word in lx.DIRECTION_WORDS:
         offset = lx.DIRECTION_WORDS[word]
+    elif word == "neuen":
+        offset = 1  # "des neuen Jahres": the year after the one the story is in
     else:
         offset = -1 if word.startswith(("vorangegangen", "vorhergehend", "vorausgegangen")) else (
             0 if word.startswith(("selb", "gleich")) else 1)
@@ -372,6 +411,13 @@ def _weekend_saturday(base: date, offset: int) -> date:
     return cal.weekday_in_week(base, 6)
 
 
+def _day_offset(anchor: Anchor, days: int) -> Optional[TimeValue]:
+    base = anchor.anaphoric("day")
+    if base is None:
+        return TimeValue("FUTURE_REF" if days > 0 else "PAST_REF")
+    return TimeValue(tv.fmt_day(base + timedelta(days=days)))
+
+
 _COMPOUNDS = {
     # word stem -> (unit, offset, anaphoric, mod)
     "vorjahr": ("Y", -1, False, None), "vormonat": ("M", -1, False, None),
@@ -395,6 +441,8 @@ def r_compound(m, anchor):
     word = m.group("compound").lower()
     stem = next(k for k in sorted(_COMPOUNDS, key=len, reverse=True) if word.startswith(k))
     unit, offset, anaphoric, mod = _COMPOUNDS[stem]
+    if _g(m, "year") and offset == 0 and unit == "Y":
+        return TimeValue(tv.fmt_year(int(m.group("year"))), mod=mod)
     base = anchor.anaphoric(_UNIT_GRANULARITY[unit]) if (anaphoric or anchor.narrative) else anchor.dct
     if base is None:
         return TimeValue({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[max(-1, min(1, offset))])
@@ -480,10 +528,12 @@ def r_relative_distance(m, anchor):
     if base is None:
         return TimeValue("FUTURE_REF" if sign > 0 else "PAST_REF")
     ref = anchor.last(granularity)
-    if ref is not None and tv.finer(granularity, ref.granularity):
-        granularity = ref.granularity  # "zwei Tage später" after "im Mai 1940": stays a month
-        if granularity not in ("day", "week", "month", "quarter", "half", "year"):
-            granularity = "year"
+    if ref is not None and ref.granularity in ("day", "month", "year"):
+        # counted from a day it is a day, from a month a month: "drei Monate später" after
+        # "17. Februar" is 17 May, after "im August" it is November
+        granularity = ref.granularity
+    elif ref is not None and ref.granularity in ("partofday", "hour", "minute", "second"):
+        granularity = "day"
     d = _shift(base, sign * int(amount), unit)
     return _safe(lambda: TimeValue(tv.fmt_for(granularity, d) if granularity != "week" else tv.fmt_week(d)))
 
@@ -609,8 +659,35 @@ def r_part_of_day(m, anchor):
     return TimeValue(tv.fmt_part_of_day(d, code), "TIME")
 
 
+def r_part_of_day_of_date(m, anchor):
+    """"Morgen des 22. Juni 1941", "in der Nacht vom 5. zum 6. Januar 1918": that day's part."""
+    word = m.group("pod").lower()
+    code = next(c for w, c in _POD_STEMS if word.startswith(w))
+    month_word = _g(m, "month") or _g(m, "month2")
+    day = int(m.group("day"))
+    if month_word is None:
+        ref = anchor.last("month")
+        if ref is None or ref.start is None:
+            return None
+        month, year = ref.start.month, ref.start.year
+    else:
+        month = _month(month_word)
+        year_text = _g(m, "year") or _g(m, "year2")
+        year = int(year_text) if year_text else anchor.year_for_day(month, day)
+    if year is None:
+        return TimeValue(f"XXXX-{month:02d}-{day:02d}T{code}", "TIME")
+    d = _safe(lambda: date(year, month, day))
+    return TimeValue(tv.fmt_part_of_day(d, code), "TIME") if d else None
+
+
+_POD_STEMS = (("morgen", "MO"), ("vormittag", "MO"), ("mittag", "MI"), ("nachmittag", "AF"),
+              ("abend", "EV"), ("nacht", "NI"))
+
+
 def r_vague_reference(m, anchor):
     word = re.sub(r"\s+", " ", m.group("vague").lower())
+    if anchor.narrative and word in lx.NARRATIVE_DISCOURSE_ADVERBS:
+        return None
     return TimeValue(lx.VAGUE_REFERENCES[word])
 
 
@@ -726,6 +803,13 @@ RULES: Tuple[Rule, ...] = (
          (Example("Der Koreakrieg 1950–1953 prägt die Region.", "1950", "1950"),
           Example("Der Koreakrieg 1950–1953 prägt die Region.", "1953", "1953"),
           Example("Im Jahr 2023 wuchs der Handel.", "2023", "2023"))),
+    Rule("year_suffix", r"(?<![\d.])(?P<first>1\d{3}|20\d{2})\s?[/–-]\s?(?P<x>(?P<yy>\d{2}))(?![\d.\w])",
+         r_year_suffix,
+         (Example("Die Revolution im Jahre 1911/12 stürzte die Dynastie.", "12", "1912", published=None),)),
+    Rule("number_range_unit",
+         r"{B}(?P<x>(?P<lo>\d{1,3}))\s*(?:–|-|bis|und)\s*(?=\d{1,3}\s+{UNIT})", r_number_range_unit,
+         (Example("Männer zwischen 18 und 45 Jahren wurden eingezogen.", "18", "P18Y",
+                  type="DURATION"),)),
     Rule("year_bc", r"{B}(?:(?:im\s+)?Jahre?\s+)?(?P<x>(?P<bcyear>\d{1,4})\s*v\.\s?Chr\.?)", r_year_bc,
          (Example("Die Schlacht fand 490 v. Chr. statt.", "490 v. Chr.", "BC0490", published=None),),
          priority=2),
@@ -795,7 +879,7 @@ RULES: Tuple[Rule, ...] = (
     # --- periods relative to now or to the last date ---------------------------------------------
     Rule("relative_unit",
          r"{B}(?:(?P<dir>vergangenen|vergangene|vorigen|vorige|voriges|letzten|letzte|letztes|"
-         r"kommenden|kommende|kommendes|nächsten|nächste|nächstes|diesen|diese|dieses|dieser|"
+         r"kommenden|kommende|kommendes|nächsten|nächste|nächstes|diesen|diese|dieses|dieser|diesem|neuen|"
          r"laufenden|laufende|laufendes|bevorstehenden|aktuellen)|{ANAPH})\s+"
          r"(?P<unit>Wochenendes?|Wochenende|Woche|Monats?|Jahr(?:es|s)?|Quartals?|Halbjahr(?:es|s)?|"
          r"Jahrzehnts?|Tag(?:es)?)(?P<podr>abend|morgen)?(?!\w)",
@@ -810,12 +894,17 @@ RULES: Tuple[Rule, ...] = (
           Example("Am 3. Mai 1945 fiel die Stadt. Am selben Tag floh er.", "selben Tag", "1945-05-03",
                   published=None, mode="narrative"),
           Example("Am kommenden Wochenende wird gewählt.", "kommenden Wochenende", "2024-W26-WE"))),
+    Rule("day_after",
+         r"{B}(?P<x>(?:(?:am|Am)\s+)?Tag(?:e)?\s+darauf|tags\s+darauf|Tags\s+darauf)(?!\w)",
+         lambda m, anchor: _day_offset(anchor, 1),
+         (Example("Am 3. September 1944 fiel Brüssel und am Tag darauf Antwerpen.", "am Tag darauf",
+                  "1944-09-04", published=None, mode="narrative"),), priority=1),
     Rule("compound_period",
          r"{B}(?P<x>(?P<compound>Vorjahres(?:monat|quartal|zeitraum)|Vorjahr|Vormonat|Vorwoche|"
          r"Vorquartal|Vortag|Folgejahr|Folgemonat|Folgewoche|Folgetag|Jahresbeginn|Jahresanfang|"
          r"Jahresauftakt|Jahresmitte|Jahresende|Jahresschluss|Monatsanfang|Monatsbeginn|Monatsmitte|"
          r"Monatsende|Wochenbeginn|Wochenanfang|Wochenmitte|Wochenende|Schlussquartal)"
-         r"(?:es|s|e|en)?)(?!\w)",
+         r"(?:es|s|e|en)?(?:\s+{YEAR}(?![\w\-]))?)(?!\w)",
          r_compound,
          (Example("Der Umsatz lag über dem Vorjahr.", "Vorjahr", "2023"),
           Example("Zum Jahresende soll das Gesetz gelten.", "Jahresende", "2024", mod="END"),
@@ -868,7 +957,7 @@ RULES: Tuple[Rule, ...] = (
     Rule("duration",
          r"{B}(?:(?:die|den|der|seit|für|über|binnen|innerhalb|während)\s+)?"
          r"(?P<x>(?:(?:ersten|letzten|nächsten|vergangenen|kommenden|folgenden|zurückliegenden)\s+)?"
-         r"(?:{NUM}|(?P<frac>anderthalb|eineinhalb|halbes|halben))\s+(?:ganzen?\s+|vollen?\s+|"
+         r"(?:{NUM}|(?:ein(?:e[nm]?)?\s+)?(?P<frac>anderthalb|eineinhalb|halbes|halben))\s+(?:ganzen?\s+|vollen?\s+|"
          r"aufeinanderfolgenden\s+)?{UNIT})(?!\s+(?:später|danach|darauf|zuvor|vorher|davor|nach|vor)\b)",
          r_duration,
          (Example("Drei Tage lang verhandelte der Geheimdienstchef.", "Drei Tage lang", "P3D",
@@ -942,6 +1031,16 @@ RULES: Tuple[Rule, ...] = (
          r_part_of_day,
          (Example("Am 27. Mai 1905 begann die Schlacht. Am Abend war sie entschieden.", "Abend",
                   "1905-05-27TEV", published=None, mode="narrative"),), case_sensitive=True),
+    Rule("part_of_day_of_date",
+         r"{B}(?P<x>(?:[Gg]egen\s+)?(?:(?:frühen|späten)\s+)?"
+         r"(?P<pod>Morgen|Morgenstunden|Vormittag|Mittag|Nachmittag|Abend|Abendstunden|Nacht)\s+"
+         r"(?:des|vom|zum)\s+{DAY}\.(?:\s*{MONTH}(?:\s+{YEAR})?)?)(?!\w)"
+         r"(?:(?=\s+(?:auf|zum)\s+(?:den\s+)?\d{1,2}\.\s*{MONTH2}(?:\s+{YEAR2})?))?",
+         r_part_of_day_of_date,
+         (Example("Am Morgen des 22. Juni 1941 begann der Angriff.", "Morgen des 22. Juni 1941",
+                  "1941-06-22TMO", published=None),
+          Example("In der Nacht vom 5. zum 6. Januar 1918 wurde sie aufgelöst.", "Nacht vom 5.",
+                  "1918-01-05TNI", published=None)), priority=2),
     Rule("part_of_day_adverb",
          r"{B}(?P<pod>nachts|abends|morgens|vormittags|nachmittags|mittags)(?!\w)",
          r_part_of_day,
