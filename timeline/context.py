@@ -58,9 +58,10 @@ def parse_published(published: Published, timezone: str = DEFAULT_TIMEZONE) -> O
         raise PublicationDateError("publication date is an empty string")
     if _ISO_LIKE.match(text):
         try:
-            return local_day(datetime.fromisoformat(text.replace("Z", "+00:00")), timezone)
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             raise PublicationDateError(f"publication date {published!r} is not a valid date") from None
+        return local_day(moment, timezone)
     import dateparser  # slow to import: only for non-ISO strings
 
     parsed = dateparser.parse(

@@ -19,7 +19,7 @@ last mentioned date in both modes.
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Tuple
 
 import attrs
 
@@ -134,8 +134,11 @@ class Anchor:
             return ref.year
         return cal.year_of_day(month, day, ref, direction)
 
-    def year_for(self, day_in_year: Callable[[int], date]) -> Optional[int]:
-        """The year of a yearly recurring day (a holiday, a season's start) seen from the context."""
+    def year_for(self, span_in_year: Callable[[int], Tuple[date, date]]) -> Optional[int]:
+        """The year of a yearly recurring period (a holiday, a season) seen from the context.
+
+        A period that contains the reference day is the one meant, whatever the tense.
+        """
         ref, direction, same_year = self._underspecified_reference()
         if ref is None:
             return None
@@ -144,16 +147,19 @@ class Anchor:
         candidates = []
         for year in (ref.year - 1, ref.year, ref.year + 1):
             try:
-                candidates.append(day_in_year(year))
+                candidates.append((year, *span_in_year(year)))
             except ValueError:
                 continue
+        for year, first, last in candidates:
+            if first <= ref <= last:
+                return year
         if direction is not None and direction < 0:
-            past = [c for c in candidates if c <= ref]
-            return max(past).year if past else ref.year
+            past = [c for c in candidates if c[2] <= ref]
+            return max(past, key=lambda c: c[2])[0] if past else ref.year
         if direction is not None and direction > 0:
-            future = [c for c in candidates if c >= ref]
-            return min(future).year if future else ref.year
-        return min(candidates, key=lambda c: abs((c - ref).days)).year
+            future = [c for c in candidates if c[1] >= ref]
+            return min(future, key=lambda c: c[1])[0] if future else ref.year
+        return min(candidates, key=lambda c: min(abs((c[1] - ref).days), abs((c[2] - ref).days)))[0]
 
     def weekday(self, weekday: int) -> Optional[date]:
         """The date of a weekday named without a week ("am Mittwoch")."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Optional
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN
 from dateutil.easter import easter as _easter
 from dateutil.relativedelta import relativedelta
 
@@ -32,9 +33,9 @@ def shift(d: date, amount: int, unit: str) -> date:
     raise ValueError(f"unknown calendar unit {unit!r}")
 
 
-def easter_sunday(year: int) -> date:
-    """Western (Gregorian) Easter Sunday of ``year``."""
-    return _easter(year)
+def easter_sunday(year: int, orthodox: bool = False) -> date:
+    """Easter Sunday of ``year``: Western, or Orthodox (as a Gregorian date) when asked."""
+    return _easter(year, EASTER_ORTHODOX if orthodox else EASTER_WESTERN)
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

@@ -144,6 +144,7 @@ FIXED_HOLIDAYS = {
     "nikolaustag": (12, 6), "heiligabend": (12, 24), "heiligen abend": (12, 24),
     "weihnachten": (12, 25), "weihnachtstag": (12, 25), "ersten weihnachtsfeiertag": (12, 25),
     "zweiten weihnachtsfeiertag": (12, 26), "silvester": (12, 31), "silvestertag": (12, 31),
+    "tag des sieges": (5, 9), "tag der befreiung": (5, 8),
 }
 #: Holidays that hang on Easter Sunday: surface form -> offset in days.
 EASTER_HOLIDAYS = {
@@ -164,8 +165,8 @@ VAGUE_REFERENCES = {
     "früher": "PAST_REF", "einst": "PAST_REF", "damals": "PAST_REF", "kürzlich": "PAST_REF",
     "jüngst": "PAST_REF", "neulich": "PAST_REF", "unlängst": "PAST_REF", "zuletzt": "PAST_REF",
     "vor kurzem": "PAST_REF", "vor kurzer zeit": "PAST_REF", "vor einiger zeit": "PAST_REF",
-    "vor langer zeit": "PAST_REF", "in letzter zeit": "PAST_REF", "zuvor": "PAST_REF",
-    "kurz zuvor": "PAST_REF", "vorher": "PAST_REF", "kurz vorher": "PAST_REF",
+    "vor langer zeit": "PAST_REF", "in letzter zeit": "PAST_REF",
+    "kurz zuvor": "PAST_REF", "kurz vorher": "PAST_REF",
     "in der vergangenheit": "PAST_REF", "zwischenzeitlich": "PAST_REF",
     "künftig": "FUTURE_REF", "zukünftig": "FUTURE_REF", "in zukunft": "FUTURE_REF",
     "bald": "FUTURE_REF", "demnächst": "FUTURE_REF", "in kürze": "FUTURE_REF",

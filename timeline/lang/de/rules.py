@@ -216,6 +216,21 @@ def r_month_year(m, anchor):
     return TimeValue(tv.fmt_month(year, month))
 
 
+def r_directed_month(m, anchor):
+    """"im vergangenen September": the last September before the reference month, strictly."""
+    month = _month(m.group("month"))
+    offset = lx.DIRECTION_WORDS[m.group("dir").lower()]
+    base = anchor.deictic() if not anchor.narrative else anchor.anaphoric("month")
+    if base is None:
+        return TimeValue(f"XXXX-{month:02d}")
+    year = base.year
+    if offset < 0 and month >= base.month:
+        year -= 1
+    elif offset > 0 and month <= base.month:
+        year += 1
+    return TimeValue(tv.fmt_month(year, month))
+
+
 def r_month_in_list(m, anchor):
     """"Mai" in "Mai/Juni 1940", "zwischen Mai und Juli 2024": the year comes from the second."""
     month = _month(m.group("month"))
@@ -308,7 +323,13 @@ def r_weekday(m, anchor):
     wd = lx.WEEKDAYS[m.group("weekday").lower()]
     direction = _g(m, "dir")
     pod = _g(m, "podc")
-    if direction:
+    week_word = _g(m, "weekdir")
+    if week_word:
+        base = anchor.deictic()
+        if base is None:
+            return TimeValue(f"XXXX-WXX-{wd}")
+        d = cal.weekday_in_week(cal.shift(base, lx.DIRECTION_WORDS[week_word.lower()], "W"), wd)
+    elif direction:
         offset = lx.DIRECTION_WORDS[direction.lower()]
         base = anchor.deictic() if not anchor.narrative else anchor.anaphoric("day")
         if base is None:
@@ -528,12 +549,12 @@ def r_relative_distance(m, anchor):
     if base is None:
         return TimeValue("FUTURE_REF" if sign > 0 else "PAST_REF")
     ref = anchor.last(granularity)
-    if ref is not None and ref.granularity in ("day", "month", "year"):
-        # counted from a day it is a day, from a month a month: "drei Monate später" after
-        # "17. Februar" is 17 May, after "im August" it is November
-        granularity = ref.granularity
-    elif ref is not None and ref.granularity in ("partofday", "hour", "minute", "second"):
-        granularity = "day"
+    if ref is not None and ref.granularity is not None and tv.finer(granularity, ref.granularity):
+        # "zwei Tage später" after "im Mai 1940" can only say May 1940
+        granularity = ref.granularity if ref.granularity in ("month", "year") else "year"
+    elif granularity == "week" and ref is not None and ref.granularity in (
+            "day", "partofday", "hour", "minute", "second"):
+        granularity = "day"  # "zwei Wochen später" after a day is a day
     d = _shift(base, sign * int(amount), unit)
     return _safe(lambda: TimeValue(tv.fmt_for(granularity, d) if granularity != "week" else tv.fmt_week(d)))
 
@@ -585,8 +606,7 @@ def r_season(m, anchor):
         offset = lx.DIRECTION_WORDS[direction.lower()]
         year = base.year + offset
     if year is None:
-        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
-        year = anchor.year_for(lambda y: date(y, start_month, 1))
+        year = anchor.year_for(lambda y: tv.season_interval(y, season))
     if year is None:
         return TimeValue(f"XXXX-{season}")
     return TimeValue(tv.fmt_season(year, season))
@@ -616,15 +636,18 @@ def r_quarter_code(m, anchor):
 
 def r_holiday(m, anchor):
     name = re.sub(r"\s+", " ", m.group("holiday").lower())
+    orthodox = bool(_g(m, "orthodox"))
     if name in lx.FIXED_HOLIDAYS:
         month, day = lx.FIXED_HOLIDAYS[name]
+        if orthodox and (month, day) == (12, 25):
+            month, day = 1, 7  # Orthodox Christmas in the Gregorian calendar
         on = lambda y: date(y, month, day)  # noqa: E731
     else:
         offset = lx.EASTER_HOLIDAYS[name]
-        on = lambda y: cal.easter_sunday(y) + timedelta(days=offset)  # noqa: E731
+        on = lambda y: cal.easter_sunday(y, orthodox) + timedelta(days=offset)  # noqa: E731
     year = _relative_year(m, anchor)
     if year is None:
-        year = anchor.year_for(on)
+        year = anchor.year_for(lambda y: (on(y), on(y)))
     if year is None:
         return TimeValue("XXXX-XX-XX")
     return _safe(lambda: TimeValue(tv.fmt_day(on(year))))
@@ -791,6 +814,11 @@ RULES: Tuple[Rule, ...] = (
                   published="2025-01-15"),
           Example("Die Wahl soll im Oktober stattfinden.", "Oktober", "2024-10"),
           Example("Die Wahl fand im Oktober statt.", "Oktober", "2023-10"))),
+    Rule("directed_month",
+         r"{B}(?P<x>(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses)\s+{MONTHNAME})",
+         r_directed_month,
+         (Example("Im vergangenen September wurde verhandelt.", "vergangenen September", "2023-09"),
+          Example("Im kommenden März soll gewählt werden.", "kommenden März", "2025-03")), priority=1),
     Rule("month_in_list",
          r"{B}(?P<x>{MONTHNAME})\s*(?:/|-|–|und|bis|oder)\s*(?={MONTH2}\s+{YEAR2})", r_month_in_list,
          (Example("Westeuropa fiel (Mai/Juni 1940).", "Mai", "1940-05"),
@@ -835,8 +863,9 @@ RULES: Tuple[Rule, ...] = (
     # --- weekdays and deictic days ---------------------------------------------------------------
     Rule("weekday",
          r"{B}(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses|"
-         r"vergangene|vorige|letzte|kommende|nächste|diese)\s+)?{WEEKDAY}"
-         r"(?P<podc>abend|morgen|vormittag|nachmittag|mittag|nacht|früh)?(?!\w)",
+         r"vergangene|vorige|letzte|kommende|nächste|diese|diesem)\s+)?{WEEKDAY}"
+         r"(?P<podc>abend|morgen|vormittag|nachmittag|mittag|nacht|früh)?(?!\w)"
+         r"(?:\s+(?P<weekdir>kommender|nächster|dieser|vergangener|voriger|letzter)\s+Woche)?",
          r_weekday,
          (Example("Am vergangenen Mittwoch unterzeichnete Putin das Abkommen.", "vergangenen Mittwoch",
                   "2024-06-19"),
@@ -848,7 +877,9 @@ RULES: Tuple[Rule, ...] = (
           Example("Kishida sagte am Montag, Japan müsse handeln.", "Montag", "2024-07-08",
                   published="2024-07-08"),
           Example("Am Dienstagabend landete die Maschine.", "Dienstagabend", "2024-06-18TEV"),
-          Example("Nächsten Freitag beginnt der Gipfel.", "Nächsten Freitag", "2024-06-28"))),
+          Example("Nächsten Freitag beginnt der Gipfel.", "Nächsten Freitag", "2024-06-28"),
+          Example("Kim kommt am Mittwoch kommender Woche.", "Mittwoch kommender Woche", "2023-09-13",
+                  published="2023-09-06"))),
     Rule("night_before_weekday",
          r"(?:\b[Ii]n\s+der\s+)?(?P<x>Nacht\s+(?:zum|zu|auf)\s+(?:(?P<dir>vergangenen|letzten|kommenden)\s+)?{WEEKDAY})(?!\w)",
          r_night_before,
@@ -975,6 +1006,17 @@ RULES: Tuple[Rule, ...] = (
          r_vague_duration,
          (Example("Die Kämpfe dauerten mehrere Tage.", "mehrere Tage", "PXD", type="DURATION"),),
          priority=-1),
+    Rule("recent_plural",
+         r"{B}(?P<x>(?:letzten|vergangenen|zurückliegenden|kommenden|nächsten|folgenden|ersten|frühen)\s+"
+         r"(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Jahrzehnte|Jahrzehnten))(?!\w)",
+         r_vague_duration,
+         (Example("Nach den Putschen der letzten Jahre wandte sich Mali Russland zu.", "letzten Jahre",
+                  "PXY", type="DURATION"),)),
+    Rule("long_time",
+         r"{B}(?P<x>seit\s+(?:langem|langer\s+Zeit)|(?P<lang>langjährig)(?:e|en|er|es|em)?)(?!\w)",
+         lambda m, anchor: TimeValue("PXY", "DURATION"),
+         (Example("Die Medien spekulieren seit langem darüber.", "seit langem", "PXY", type="DURATION"),
+          Example("Das ist eine langjährige Partnerschaft.", "langjährige", "PXY", type="DURATION"))),
     Rule("since_vague", r"(?<=\b[sS]eit\s)(?P<x>(?-i:(?=[A-Z])){UNIT})", r_vague_duration,
          (Example("Seit Jahrzehnten schwelt der Konflikt.", "Jahrzehnten", "PXDE", type="DURATION"),),
          priority=-1),
@@ -1008,13 +1050,15 @@ RULES: Tuple[Rule, ...] = (
     Rule("quarter_code", r"{B}(?P<x>Q(?P<q>[1-4])[\s/]+{YEAR})(?!\w)", r_quarter_code,
          (Example("Im Q3 2024 stieg der Umsatz.", "Q3 2024", "2024-Q3"),), case_sensitive=True),
     Rule("holiday",
-         r"{B}(?P<x>(?P<holiday>" + lx.alternation(list(lx.FIXED_HOLIDAYS) + list(lx.EASTER_HOLIDAYS))
+         r"{B}(?P<x>(?:(?P<orthodox>orthodoxe[nm]?|russisch-orthodoxe[nm]?)\s+)?(?P<holiday>" + lx.alternation(list(lx.FIXED_HOLIDAYS) + list(lx.EASTER_HOLIDAYS))
          + r")(?!\w){YEARSPEC})",
          r_holiday,
          (Example("Zu Weihnachten 2023 kam er heim.", "Weihnachten 2023", "2023-12-25"),
           Example("Am Tag der Deutschen Einheit wird gefeiert.", "Tag der Deutschen Einheit", "2024-10-03"),
           Example("An Ostern 2024 war es kalt.", "Ostern 2024", "2024-03-31"),
-          Example("Zu Pfingsten wird gefeiert.", "Pfingsten", "2025-06-08"))),
+          Example("Zu Pfingsten wird gefeiert.", "Pfingsten", "2025-06-08"),
+          Example("Am orthodoxen Ostersonntag besuchte er Moskau.", "orthodoxen Ostersonntag",
+                  "2023-04-16", published="2023-04-17"))),
     # --- times of day --------------------------------------------------------------------------
     Rule("clock",
          r"{B}(?P<x>(?:(?P<approx>gegen|etwa|ca\.|circa|kurz\s+vor|kurz\s+nach)\s+)?"

@@ -18,7 +18,11 @@ _FUTURE = {
     "plant", "planen", "geplant", "geplanten", "geplante", "bevorstehend", "bevorstehenden",
     "bevorstehende", "voraussichtlich", "erwartet", "angekündigt", "anstehenden", "anstehende",
     "demnächst", "künftig", "morgen", "übermorgen", "kommenden", "kommende", "nächste",
-    "nächsten", "beabsichtigt", "vorgesehen", "möchte", "möchten",
+    "nächsten", "beabsichtigt", "vorgesehen", "angesetzt", "möchte", "möchten",
+}
+_STRONG_FUTURE = {
+    "wird", "werden", "soll", "sollen", "plant", "planen", "geplant", "vorgesehen", "angesetzt",
+    "bevorstehend", "bevorstehenden", "bevorstehende", "voraussichtlich", "kommenden", "kommende",
 }
 _PAST_AUX = {"hatte", "hatten", "hattest", "war", "waren", "warst", "wurde", "wurden", "wurdest"}
 _PERFECT_AUX = {"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"}
@@ -105,8 +109,9 @@ def clause_tense(clause: str) -> str:
             past = True
         previous = token
     if has_future and not (past and lowered and lowered[0] in _PAST_AUX):
-        # "soll ... stattfinden", "wird ... beraten": forward, even beside a past reporting verb
-        if not past or any(t in ("wird", "werden", "soll", "sollen", "plant", "planen") for t in lowered):
+        # "soll ... stattfinden", "wird ... beraten", "ist ... geplant": forward, even beside
+        # a past reporting verb
+        if not past or any(t in _STRONG_FUTURE for t in lowered):
             return FUTURE
     if pluperfect:
         return PLUPERFECT
