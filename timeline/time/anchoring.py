@@ -44,14 +44,22 @@ class Anchor:
     tense: str = PRESENT
     history: List[TimeValue] = attrs.field(factory=list)
     sentence: int = 0
+    #: the BC year the story is in, while its latest date was a BC one (no calendar interval)
+    bc_year: Optional[int] = None
+    #: the year a section heading names ("1862" alone on a line): a narrative's strongest cue
+    heading_year: Optional[int] = None
     _last_day_sentence: int = -1
 
     # --- state -----------------------------------------------------------------------------
 
     def remember(self, value: TimeValue, sentence: int) -> None:
         """Record a resolved date the text mentioned, so later expressions can hang on it."""
+        if value.type == "DATE" and value.value.startswith("BC") and value.value[2:6].isdigit():
+            self.bc_year = int(value.value[2:6])
+            return
         if value.type not in ("DATE", "TIME") or value.interval is None:
             return
+        self.bc_year = None
         if value.granularity in _COARSE:
             return
         self.history.append(value)
@@ -107,6 +115,8 @@ class Anchor:
 
     def _underspecified_reference(self) -> tuple[Optional[date], Optional[int], bool]:
         """(reference day, direction, same-year-only) for a month/day/weekday without its year."""
+        if self.narrative and self.heading_year is not None:
+            return date(self.heading_year, 1, 1), None, True
         if self.narrative or self.dct is None:
             ref = self.last()
             if ref is not None:

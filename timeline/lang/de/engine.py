@@ -82,6 +82,14 @@ class _Tenses:
         return own if own != PRESENT else sentence_tense
 
 
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """True when the expression stands alone on its line ("1862" as a section title)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
 def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
     """Find and resolve the time expressions of a German ``text``."""
     spans = sentence_spans(text)
@@ -110,6 +118,8 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
             )
         )
         anchor.remember(value, anchor.sentence)
+        if anchor.narrative and value.granularity == "year" and _is_heading(text, start, end):
+            anchor.heading_year = value.start.year
         last_end = end
     return mentions
 

@@ -208,6 +208,8 @@ def r_day_in_list(m, anchor):
 
 def r_month_year(m, anchor):
     month = _month(m.group("month"))
+    if anchor.bc_year is not None and not _g(m, "year") and not _g(m, "yrel"):
+        return TimeValue(f"BC{anchor.bc_year:04d}-{month:02d}")
     year = _relative_year(m, anchor)
     if year is None:
         year = anchor.year_for_month(month)
@@ -497,6 +499,8 @@ def r_mod_period(m, anchor):
         anaphoric = False  # "Ende des Jahres" in news: this year
     if _g(m, "year"):
         return TimeValue(tv.fmt_year(int(m.group("year"))), mod=mod)
+    if anchor.bc_year is not None and unit == "Y" and offset == 0:
+        return TimeValue(f"BC{anchor.bc_year:04d}", mod=mod)
     base = anchor.anaphoric(_UNIT_GRANULARITY.get(unit)) if anaphoric else anchor.deictic()
     if base is None or unit not in _UNIT_GRANULARITY:
         return None
@@ -597,6 +601,8 @@ def r_duration_word(m, anchor):
 
 def r_season(m, anchor):
     season = lx.SEASONS[m.group("season").lower()]
+    if anchor.bc_year is not None and not _g(m, "year") and not _g(m, "yrel") and not _g(m, "dir"):
+        return TimeValue(f"BC{anchor.bc_year:04d}-{season}")
     year = _relative_year(m, anchor)
     direction = _g(m, "dir")
     if year is None and direction:
@@ -824,13 +830,13 @@ RULES: Tuple[Rule, ...] = (
          (Example("Westeuropa fiel (Mai/Juni 1940).", "Mai", "1940-05"),
           Example("Zwischen Mai und Juli 2024 wurde verhandelt.", "Mai", "2024-05"))),
     Rule("year",
-         r"{B}(?:(?P<yearword>(?:(?:dem|das|im|des)\s+)?Jahre?s?)\s+)?(?P<x>{YEAR})(?![\w\-])"
+         r"{B}(?P<x>(?:(?P<yearword>Jahre?s?|Jahren)\s+)?{YEAR})(?![\w\-])"
          r"(?!\s*(?:v\.\s?Chr|n\.\s?Chr))"
          r"(?!\s+(?:" + "|".join(lx.NON_YEAR_FOLLOWERS) + r")\b)(?!\s*%)",
          r_year,
          (Example("Der Koreakrieg 1950–1953 prägt die Region.", "1950", "1950"),
           Example("Der Koreakrieg 1950–1953 prägt die Region.", "1953", "1953"),
-          Example("Im Jahr 2023 wuchs der Handel.", "2023", "2023"))),
+          Example("Im Jahr 2023 wuchs der Handel.", "Jahr 2023", "2023"))),
     Rule("year_suffix", r"(?<![\d.])(?P<first>1\d{3}|20\d{2})\s?[/–-]\s?(?P<x>(?P<yy>\d{2}))(?![\d.\w])",
          r_year_suffix,
          (Example("Die Revolution im Jahre 1911/12 stürzte die Dynastie.", "12", "1912", published=None),)),
@@ -838,7 +844,7 @@ RULES: Tuple[Rule, ...] = (
          r"{B}(?P<x>(?P<lo>\d{1,3}))\s*(?:–|-|bis|und)\s*(?=\d{1,3}\s+{UNIT})", r_number_range_unit,
          (Example("Männer zwischen 18 und 45 Jahren wurden eingezogen.", "18", "P18Y",
                   type="DURATION"),)),
-    Rule("year_bc", r"{B}(?:(?:im\s+)?Jahre?\s+)?(?P<x>(?P<bcyear>\d{1,4})\s*v\.\s?Chr\.?)", r_year_bc,
+    Rule("year_bc", r"{B}(?P<x>(?:Jahre?\s+)?(?P<bcyear>\d{1,4})\s*v\.\s?Chr\.?)", r_year_bc,
          (Example("Die Schlacht fand 490 v. Chr. statt.", "490 v. Chr.", "BC0490", published=None),),
          priority=2),
     Rule("year_bc_range", r"{B}(?P<x>(?P<bcyear>\d{1,4}))\s*(?:–|-|bis)\s*(?=\d{1,4}\s*v\.\s?Chr)",
@@ -855,7 +861,7 @@ RULES: Tuple[Rule, ...] = (
           Example("In den neunziger Jahren zerfiel die Union.", "neunziger Jahren", "199"),
           Example("In den 70er Jahren stieg die Zahl.", "70er Jahren", "197"))),
     Rule("century",
-         r"{B}(?:(?P<ordnum>\d{1,2})\.|(?P<ordword>{ORDWORD}))\s*Jahrhunderts?(?P<bc>\s+v\.\s?Chr\.?)?",
+         r"{B}(?:(?P<ordnum>\d{1,2})\.|(?P<ordword>{ORDWORD}))\s*(?:Jahrhunderts?|Jh\.|Jhd\.)(?P<bc>\s+v\.\s?Chr\.?)?",
          r_century,
          (Example("Im 20. Jahrhundert gab es zwei Weltkriege.", "20. Jahrhundert", "19"),
           Example("Anfang des 19. Jahrhunderts war es anders.", "Anfang des 19. Jahrhunderts", "18",
