@@ -46,6 +46,8 @@ def apply_prefix(text: str, start: int, limit: int, value: TimeValue) -> Tuple[i
         return start, value
     window = text[max(limit, start - _WINDOW):start]
     if value.type == "DURATION":
+        if not any(ch.isdigit() for ch in value.value):
+            return start, value  # "über langjährige Versuche": a preposition, not "more than"
         table = _DURATION_RE
     elif value.type in ("DATE", "TIME") and value.interval is not None:
         table = _POSITION_RE
