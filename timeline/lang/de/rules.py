@@ -434,6 +434,18 @@ def _weekend_saturday(base: date, offset: int) -> date:
     return cal.weekday_in_week(base, 6)
 
 
+_NIGHTS = {"silvesternacht": (12, 31), "neujahrsnacht": (12, 31), "heiligabend": (12, 24),
+           "walpurgisnacht": (4, 30)}
+
+
+def r_holiday_night(m, anchor):
+    month, day = _NIGHTS[m.group("night").lower()]
+    year = anchor.year_for(lambda y: (date(y, month, day), date(y, month, day)))
+    if year is None:
+        return TimeValue(f"XXXX-{month:02d}-{day:02d}TNI", "TIME")
+    return TimeValue(tv.fmt_part_of_day(date(year, month, day), "NI"), "TIME")
+
+
 def _day_offset(anchor: Anchor, days: int) -> Optional[TimeValue]:
     base = anchor.anaphoric("day")
     if base is None:
@@ -541,6 +553,8 @@ def r_relative_distance(m, anchor):
     amount = number(m.group("num")) if _g(m, "num") else (0.5 if _g(m, "half") else 1)
     rel = (_g(m, "rel") or "nach").lower()
     sign = 1 if rel in _LATER or rel == "nach" else -1
+    if unit == "H" and amount == int(amount) and amount >= 24:
+        unit, amount = "D", amount // 24  # "48 Stunden später": two days on
     if unit not in _UNIT_GRANULARITY:
         return None
     granularity = _UNIT_GRANULARITY[unit]
@@ -936,6 +950,10 @@ RULES: Tuple[Rule, ...] = (
          lambda m, anchor: _day_offset(anchor, 1),
          (Example("Am 3. September 1944 fiel Brüssel und am Tag darauf Antwerpen.", "am Tag darauf",
                   "1944-09-04", published=None, mode="narrative"),), priority=1),
+    Rule("holiday_night",
+         r"{B}(?P<x>(?P<night>Silvesternacht|Neujahrsnacht|Heiligabend(?=nacht)|Walpurgisnacht)(?:nacht)?)(?!\w)",
+         r_holiday_night,
+         (Example("In der Silvesternacht brannte es.", "Silvesternacht", "2023-12-31TNI"),)),
     Rule("compound_period",
          r"{B}(?P<x>(?P<compound>Vorjahres(?:monat|quartal|zeitraum)|Vorjahr|Vormonat|Vorwoche|"
          r"Vorquartal|Vortag|Folgejahr|Folgemonat|Folgewoche|Folgetag|Jahresbeginn|Jahresanfang|"
