@@ -62,3 +62,111 @@ class Mention:
             "granularity": self.granularity,
             "rule": self.rule,
         }
+
+
+def _published(value):
+    """attrs converter: publication dates are parsed (and checked) when a Document is made."""
+    from timeline.context import parse_published
+
+    return parse_published(value)
+
+
+@attrs.frozen
+class Document:
+    """One article: its text and publication context.
+
+    ``published`` accepts a date, a datetime or a string (parsed at once: a date nobody can
+    read is an error here, not later).  ``id`` names the document in provenance; ``source`` is
+    the outlet, ``title`` the headline.
+    """
+
+    text: str
+    published: Optional[date] = attrs.field(default=None, converter=_published)
+    id: Optional[str] = None
+    source: Optional[str] = None
+    title: Optional[str] = None
+    language: str = "de"
+    mode: str = "news"
+    path: Optional[str] = None
+
+
+@attrs.frozen
+class EventMention:
+    """Where the text reports an event: the sentence (``start``/``end`` are its offsets in the
+    document, ``quote`` its text), the trigger word and the time expression that dates it."""
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    quote: str
+    trigger: str
+    trigger_lemma: str
+    trigger_start: int
+    trigger_end: int
+    time: Optional[Mention]
+    published: Optional[date] = None
+    source: Optional[str] = None
+    doc_title: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {"doc": self.doc, "sentence": self.sentence, "start": self.start, "end": self.end,
+                "quote": self.quote}
+
+
+@attrs.frozen
+class Event:
+    """Something that happened or is planned at a time the text gives.
+
+    ``when`` is the event's time (the most specific one its mentions give); ``reported`` marks
+    events with no time of their own, placed at the publication date ("reported by").
+    """
+
+    id: str
+    title: str
+    when: TimeValue
+    participants: Tuple[str, ...]
+    mentions: Tuple[EventMention, ...]
+    trigger_lemma: str = ""
+    reported: bool = False
+
+    @property
+    def start(self) -> Optional[date]:
+        return self.when.start
+
+    @property
+    def end(self) -> Optional[date]:
+        return self.when.end
+
+    @property
+    def granularity(self) -> Optional[str]:
+        return self.when.granularity
+
+    @property
+    def sources(self) -> Tuple[str, ...]:
+        """The distinct documents that report the event, in order of first mention."""
+        return tuple(dict.fromkeys(m.doc for m in self.mentions))
+
+    def to_dict(self) -> dict:
+        """The JSON contract: one object per event."""
+        return {
+            "id": self.id,
+            "value": self.when.value,
+            "type": self.when.type,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "granularity": self.granularity,
+            "mod": self.when.mod,
+            "title": self.title,
+            "participants": list(self.participants),
+            "reported": self.reported,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@attrs.frozen
+class DocumentFailure:
+    """A document that could not be processed, and why (the rest of a batch goes on)."""
+
+    doc: str
+    reason: str

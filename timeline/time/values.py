@@ -13,6 +13,8 @@ Conventions (documented in docs/values.md):
 * weeks are ISO weeks (Monday to Sunday); ``YYYY-Www-WE`` is that week's Saturday and Sunday;
 * a decade ``199`` is 1990-1999, a century ``19`` is 1900-1999 (TIMEX3's "20th century");
 * times of day (``T12:30``, ``TMO``) cover the day they fall on: intervals are whole days;
+* a range of two values joined by "/" (ISO 8601 intervals: "2023-09-10/2023-09-13", for
+  "vom 10. bis 13. September") runs from the first one's start to the second one's end;
 * BC years, unspecified digits (``XXXX-05``), durations, sets and ``*_REF`` values have no
   interval (``None``).
 """
@@ -117,6 +119,10 @@ def interval_of(value: str) -> Optional[Interval]:
 
 
 def _interval_of(value: str) -> Optional[Interval]:
+    if "/" in value:  # an ISO 8601 range of two values: "2023-09-10/2023-09-13"
+        first, _, last = value.partition("/")
+        a, b = _interval_of(first), _interval_of(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
     m = _RE_DAY.match(value) or _RE_TIME.match(value)
     if m:
         d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -158,7 +164,12 @@ def _interval_of(value: str) -> Optional[Interval]:
 
 
 def granularity_of(value: str) -> Optional[str]:
-    """The granularity a TIMEX3 value is stated at (``"day"``, ``"week"``, ...), or ``None``."""
+    """The granularity a TIMEX3 value is stated at (``"day"``, ``"week"``, ...), or ``None``.
+
+    A range ("2023-09-10/2023-09-13") has the granularity of its ends.
+    """
+    if "/" in value:
+        value = value.partition("/")[0]
     if _RE_DAY.match(value):
         return "day"
     m = _RE_TIME.match(value)
@@ -232,6 +243,11 @@ def fmt_decade(year: int) -> str:
 def fmt_century(year: int) -> str:
     """``1950`` -> ``"19"`` (the 1900s: TIMEX3's twentieth century)."""
     return f"{year // 100:02d}"
+
+
+def fmt_range(first: str, last: str) -> str:
+    """The range value from ``first`` to ``last`` ("2023-09-10/2023-09-13")."""
+    return f"{first}/{last}"
 
 
 def fmt_time(d: date, hour: int, minute: Optional[int] = None) -> str:
