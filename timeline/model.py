@@ -170,3 +170,62 @@ class DocumentFailure:
 
     doc: str
     reason: str
+
+
+@attrs.frozen
+class Timeline:
+    """Events in chronological order, the documents they come from, and the documents that failed.
+
+    Iterating yields the dated events; ``reported`` events (no time of their own, placed at the
+    publication date) are kept apart in ``reported`` and shown only on request.
+    """
+
+    events: Tuple[Event, ...] = ()
+    reported: Tuple[Event, ...] = ()
+    documents: Tuple[Document, ...] = ()
+    failures: Tuple[DocumentFailure, ...] = ()
+
+    def __iter__(self):
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __getitem__(self, index):
+        return self.events[index]
+
+    def _keep(self, keep) -> "Timeline":
+        return attrs.evolve(self, events=tuple(e for e in self.events if keep(e)),
+                            reported=tuple(e for e in self.reported if keep(e)))
+
+    def between(self, first, last) -> "Timeline":
+        """Events whose time overlaps the days ``first`` to ``last`` (dates or ISO strings)."""
+        first = date.fromisoformat(first) if isinstance(first, str) else first
+        last = date.fromisoformat(last) if isinstance(last, str) else last
+        return self._keep(lambda e: e.start is not None and e.start <= last and e.end >= first)
+
+    def involving(self, participant: str) -> "Timeline":
+        """Events that name ``participant`` (case-insensitive, part of a name is enough)."""
+        needle = participant.casefold()
+        return self._keep(lambda e: any(needle in p.casefold() for p in e.participants))
+
+    def from_documents(self, *doc_ids: str) -> "Timeline":
+        """Events reported by any of the given documents."""
+        wanted = set(doc_ids)
+        return self._keep(lambda e: any(m.doc in wanted for m in e.mentions))
+
+    def to_dicts(self, reported: bool = False) -> list:
+        events = self.events + (self.reported if reported else ())
+        return [e.to_dict() for e in events]
+
+    def to_json(self, reported: bool = False, indent: Optional[int] = 2) -> str:
+        """The JSON contract: a list of events in order (see docs/user-guide.md)."""
+        import json
+
+        return json.dumps(self.to_dicts(reported), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self, title: Optional[str] = None, reported: bool = False) -> str:
+        """The chronology as Markdown: sections per year and month, footnotes to the sources."""
+        from timeline.render.markdown import to_markdown
+
+        return to_markdown(self, title=title, reported=reported)
