@@ -43,13 +43,16 @@ def find_candidates(text: str) -> List[Candidate]:
 def select(candidates: List[Candidate]) -> List[Candidate]:
     """Non-overlapping candidates: longer spans win, then higher rule priority, then earlier."""
     ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), -c[2].priority, c[0]))
-    taken: List[Tuple[int, int]] = []
+    starts: List[int] = []  # the chosen spans, sorted and disjoint
+    ends: List[int] = []
     chosen: List[Candidate] = []
     for cand in ordered:
         start, end = cand[0], cand[1]
-        if any(start < e and s < end for s, e in taken):
-            continue
-        taken.append((start, end))
+        k = bisect_right(starts, start)
+        if (k > 0 and ends[k - 1] > start) or (k < len(starts) and starts[k] < end):
+            continue  # overlaps the chosen span before or after it
+        starts.insert(k, start)
+        ends.insert(k, end)
         chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
     return chosen

@@ -780,12 +780,15 @@ def r_set_per(m, anchor):
 
 # --- the rules ---------------------------------------------------------------------------------
 
-_PREP_BEFORE_BARE = (
-    r"(?:\b(?:im|in|Im|In|seit|Seit|bis|Bis|ab|Ab|vom|Vom|zum|Zum|Anfang|Mitte|Ende|Beginn|"
-    r"Ausgang|Anfangs|des|den|diesen|dieses|letzten|vergangenen|vorigen|kommenden|nächsten|"
-    r"zwischen|Zwischen|bereits im|noch im|erst im|spätestens|frühestens|gegen|Gegen|um|"
-    r"über den|ganzen|gesamten|späten|frühen)\s+)"
+#: What may stand before a bare month or season ("im Mai", "Anfang Juni", "bis zum Herbst"):
+#: without it "August" is a first name and "Mai" a surname.
+_WORDS_BEFORE_BARE = (
+    "im", "in", "seit", "bis", "ab", "vom", "zum", "anfang", "mitte", "ende", "beginn", "ausgang",
+    "anfangs", "des", "den", "diesen", "dieses", "letzten", "vergangenen", "vorigen", "kommenden",
+    "nächsten", "zwischen", "bereits im", "noch im", "erst im", "spätestens", "frühestens",
+    "gegen", "um", "über den", "ganzen", "gesamten", "späten", "frühen",
 )
+_PREP_BEFORE_BARE = r"(?:\b" + lx.alternation(_WORDS_BEFORE_BARE) + r"\s+)"
 
 RULES: Tuple[Rule, ...] = (
     # --- explicit dates -------------------------------------------------------------------------
