@@ -29,11 +29,44 @@ Candidate = Tuple[int, int, Rule, "re.Match[str]"]
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"«»–]|\s-\s|\bdass\b|\bund\b|\bweil\b|\bobwohl\b|\bnachdem\b")
 
 
+# How far a match may reach before and after one of its rule's needles (characters).
+_REACH_BEFORE, _REACH_AFTER = 100, 160
+
+
+def _windows(lowered: str, needles) -> List[Tuple[int, int]]:
+    """Merged stretches of text around the needles' occurrences."""
+    spans = []
+    for needle in needles:
+        k = lowered.find(needle)
+        while k >= 0:
+            spans.append((max(0, k - _REACH_BEFORE), k + len(needle) + _REACH_AFTER))
+            k = lowered.find(needle, k + 1)
+    spans.sort()
+    merged: List[Tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _matches(rule: Rule, text: str, lowered: str):
+    if not rule.needles:
+        yield from rule.regex.finditer(text)
+        return
+    for a, b in _windows(lowered, rule.needles):
+        yield from rule.regex.finditer(text, a, min(b, len(text)))
+
+
 def find_candidates(text: str) -> List[Candidate]:
     """All matches of all rules, as (start, end, rule, match)."""
     found: List[Candidate] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lowered ("İ")
+        lowered = "".join(ch.lower()[:1] for ch in text)
     for rule in RULES:
-        for m in rule.regex.finditer(text):
+        for m in _matches(rule, text, lowered):
             start, end = m.span("x") if "x" in rule.regex.groupindex and m.group("x") is not None else m.span()
             if end > start:
                 found.append((start, end, rule, m))

@@ -49,6 +49,8 @@ class Rule:
     examples: Tuple[Example, ...] = ()
     priority: int = 0
     case_sensitive: bool = False
+    #: lower-case words every match contains: the engine scans only around them (speed)
+    needles: Tuple[str, ...] = ()
     regex: "re.Pattern[str]" = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -1146,3 +1148,54 @@ RULES: Tuple[Rule, ...] = (
          (Example("Er reist zweimal im Monat nach Berlin.", "zweimal im Monat", "P1M", type="SET"),
           Example("Es kamen 500 Menschen pro Tag.", "pro Tag", "P1D", type="SET"))),
 )
+
+
+# Words each rule's matches must contain: the engine looks for these with a plain substring
+# search and runs the rule's pattern only around them.  A rule not listed is run on all the text.
+_SEASON_WORDS = ("frühling", "frühjahr", "sommer", "herbst", "winter")
+_RELATIVE_WORDS = ("später", "danach", "darauf", "nachher", "hernach", "zuvor", "vorher", "davor",
+                   "früher", "drauf")
+_DAY_PARTS = ("morgen", "mittag", "abend", "nacht")
+NEEDLES = {
+    "weekday": tuple(lx.WEEKDAYS),
+    "night_before_weekday": ("nacht",),
+    "deictic_day": ("heute", "gestern", "morgen"),
+    "figurative_today": ("heute",),
+    "figurative_tomorrow": ("morgen",),
+    "today_adjective": ("heutig",),
+    "day_after": ("darauf",),
+    "holiday_night": ("nacht", "heiligabend"),
+    "compound_period": ("vorjahr", "vormonat", "vorwoche", "vorquartal", "vortag", "folge",
+                        "jahres", "monats", "wochen", "schlussquartal"),
+    "modified_period": ("anfang", "beginn", "mitte", "ende", "ausgang"),
+    "ago": ("vor",),
+    "after_distance": ("nach",),
+    "relative_distance": _RELATIVE_WORDS,
+    "vague_distance": _RELATIVE_WORDS,
+    "duration_adjective": tuple(lx.DURATION_ADJECTIVE_UNITS),
+    "duration_word": ("lang",),
+    "long_time": ("lang",),
+    "since_vague": ("seit",),
+    "season": _SEASON_WORDS,
+    "season_year": _SEASON_WORDS,
+    "quarter": ("quartal", "halbjahr", "jahreshälfte", "jahresviertel"),
+    "quarter_code": ("q",),
+    "holiday": tuple({name.split()[0] for name in list(lx.FIXED_HOLIDAYS) + list(lx.EASTER_HOLIDAYS)}),
+    "clock": ("uhr",),
+    "part_of_day": _DAY_PARTS,
+    "part_of_day_of_date": _DAY_PARTS,
+    "part_of_day_adverb": ("nachts", "abends", "morgens", "mittags"),
+    "set_every": ("jede", "alle"),
+    "set_interval": ("alle",),
+    "set_per": ("pro", "je", "mal"),
+    "set_adverb": ("lich", "weise", "tags", "abends"),
+    "year_bc": ("chr",),
+    "year_bc_range": ("chr",),
+    "year_ad": ("chr",),
+    "century": ("jahrhundert", "jh"),
+    "decade": ("0er", "iger"),
+    "iso_date": ("-",),
+    "recent_plural": ("letzten", "vergangenen", "zurückliegenden", "kommenden", "nächsten",
+                      "folgenden", "ersten", "frühen"),
+}
+RULES = tuple(attrs.evolve(rule, needles=NEEDLES.get(rule.name, ())) for rule in RULES)
