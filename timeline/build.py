@@ -1,0 +1,97 @@
+"""``timeline.build()``: documents in, a chronology of dated events out.
+
+Each document is read (:mod:`timeline.documents`), tagged for time expressions
+(:func:`timeline.tag`), and its dated events extracted (:mod:`timeline.events.extract`).  A
+document that fails is recorded with its reason and the rest of the batch goes on.  Events are
+ordered by when they start, coarser periods before the days inside them ("Juni 2024" before
+"19. Juni 2024"), then by document and position.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, List, Optional
+
+from timeline.context import Published
+from timeline.errors import TimelineError
+from timeline.model import Document, DocumentFailure, Event, Timeline
+from timeline.tagger import check_language, check_mode
+from timeline.time.values import GRANULARITIES
+
+
+def _order_key(event: Event, doc_rank: dict):
+    granularity = event.granularity
+    rank = GRANULARITIES.index(granularity) if granularity in GRANULARITIES else -1
+    first = event.mentions[0]
+    return (event.start or date.max, rank, doc_rank.get(first.doc, 0), first.sentence, first.trigger_start)
+
+
+def order_events(events: Iterable[Event], doc_rank: Optional[dict] = None) -> List[Event]:
+    """Chronological order: by start day, coarser periods first, then document order."""
+    doc_rank = doc_rank or {}
+    return sorted(events, key=lambda e: _order_key(e, doc_rank))
+
+
+def events_of(doc: Document, doc_id: str, annotator=None) -> List[Event]:
+    """The dated events of one document."""
+    from timeline.events.extract import extract_events
+    from timeline.events.nlp import default_annotator
+    from timeline.lang.de.sentences import sentence_spans
+    from timeline.tagger import tag
+
+    mentions = tag(doc.text, published=doc.published, mode=doc.mode, language=doc.language)
+    return extract_events(doc, doc_id, mentions, sentence_spans(doc.text),
+                          annotator or default_annotator())
+
+
+def build(
+    documents,
+    *,
+    language: str = "de",
+    published: Published = None,
+    meta=None,
+    mode: str = "news",
+    reported: bool = False,
+    progress: bool = False,
+    annotator=None,
+) -> Timeline:
+    """Build the chronology of ``documents``.
+
+    ``documents`` is one document or an iterable of them (streamed): :class:`timeline.Document`
+    objects, dicts (``text``, ``published``, ``id``, ``source``, ``title``), paths to text or
+    Markdown files (metadata from front matter or a sidecar ``publication.json``), or plain strings
+    of text with ``published=`` as their date.  ``meta`` is a sidecar JSON (path or dict).
+    ``reported`` is accepted for the events without a time of their own; they are not extracted
+    yet, so the timeline's ``reported`` list stays empty.
+    """
+    check_language(language)
+    check_mode(mode)
+    from timeline.documents import load_documents
+
+    if isinstance(documents, (str, bytes, Document, dict)) or not hasattr(documents, "__iter__"):
+        documents = [documents]
+    stream = load_documents(documents, published=published, meta=meta, language=language, mode=mode)
+    if progress:
+        from tqdm import tqdm
+
+        stream = tqdm(stream, desc="documents", unit="doc", leave=False)
+    kept: List[Document] = []
+    failures: List[DocumentFailure] = []
+    events: List[Event] = []
+    for position, item in enumerate(stream):
+        if isinstance(item, DocumentFailure):
+            failures.append(item)
+            continue
+        doc_id = item.id or f"doc{position + 1}"
+        try:
+            events.extend(events_of(item, doc_id, annotator))
+        except TimelineError as exc:
+            failures.append(DocumentFailure(doc_id, str(exc)))
+            continue
+        except Exception as exc:  # one bad document must not lose the batch
+            failures.append(DocumentFailure(doc_id, f"internal error: {type(exc).__name__}: {exc}"))
+            continue
+        kept.append(item)
+    rank = {doc.id or f"doc{i + 1}": i for i, doc in enumerate(kept)}
+    return Timeline(events=tuple(order_events(events, rank)), reported=(),
+                    documents=tuple(kept), failures=tuple(failures))

@@ -1,0 +1,372 @@
+"""Find the events that a document's resolved time expressions date.
+
+For every sentence holding a resolved DATE or TIME, the sentence is tagged (STTS tags and lemmas,
+see :mod:`timeline.events.nlp`) and split into clauses.  In the clause of each time expression the
+event is, in this order of preference:
+
+1. an event noun right before the time expression, with no verb between them
+   ("ein Besuch in China im vorigen Monat");
+2. the clause's full verb ("unterzeichnete"), unless it only says that something happens
+   ("stattfinden", "erfolgen"): then the event noun it goes with ("das Treffen soll ...
+   stattfinden"), or, in a relative clause, the noun the clause hangs on ("das Forum, das vom 10.
+   bis 13. September stattfinden soll");
+3. an event noun elsewhere in the clause.
+
+A clause joined by "und" + finite verb and without a time of its own shares the time and the
+subject ("unterzeichnete ... und setzte dann seine Reise nach Vietnam fort": two events).
+Two expressions joined by "bis" become one range ("vom 10. bis 13. September").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import attrs
+
+from timeline.events import lexicon as lx
+from timeline.events.nlp import Annotator, Token
+from timeline.events.titles import join_words, noun_title, present_3sg, verb_title
+from timeline.model import Document, Event, EventMention, Mention
+from timeline.time.values import TimeValue, finer, fmt_range
+
+_CLAUSE_PUNCT = {"$,", "$(", "$.", "$:"}
+_FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+_FULL_VERBS = {"VVFIN", "VVPP", "VVINF", "VVIZU"}
+_NOUNS = {"NN", "NE"}
+_RANGE_JOIN = re.compile(r"^\s*(?:bis(?:\s+zum)?|–|-|—)\s*$")
+
+
+@attrs.frozen
+class _Candidate:
+    trigger: int                 # token index of the trigger
+    kind: str                    # "verb" or "noun"
+    title: str
+    participants: Tuple[str, ...]
+    lemma: str
+
+
+def is_event_noun(token: Token) -> bool:
+    """Event nouns, compounds included ("Verteidigungsabkommen" is an "abkommen")."""
+    if token.tag not in ("NN", "NE"):
+        return False
+    lemma = token.lemma.lower()
+    if lemma in lx.EVENT_NOUNS or token.text.lower() in lx.EVENT_NOUNS:
+        return True
+    if token.tag == "NE" and lemma in lx.EVENT_NOUNS:
+        return False  # a name that is only the word ("Forum" as a name) is left to the name rules
+    return any(lemma.endswith(head) and len(lemma) > len(head) + 2
+               for head in lx.EVENT_NOUNS if head not in lx.WHOLE_WORD_ONLY)
+
+
+def dated(mentions: Sequence[Mention]) -> List[Mention]:
+    """The mentions that can place an event: DATE/TIME with a calendar interval."""
+    return [m for m in mentions if m.type in ("DATE", "TIME") and m.interval is not None]
+
+
+def clauses(tokens: Sequence[Token]) -> List[Tuple[int, int]]:
+    """Token ranges [a, b) of the clauses: cut at commas, brackets, colons, and at "und"/"sowie"/
+    "aber" when a finite verb follows within two words (a new clause, not a list of nouns)."""
+    cuts = [0]
+    for i, tok in enumerate(tokens):
+        if tok.tag in _CLAUSE_PUNCT or tok.text in ("–", "—", ";"):
+            cuts.append(i + 1)
+        elif tok.tag == "KON" and tok.text.lower() in ("und", "sowie", "aber", "doch"):
+            ahead = [t for t in tokens[i + 1:i + 4] if t.tag != "ADV"][:1]
+            if ahead and ahead[0].tag in _FINITE:
+                cuts.append(i)
+    cuts.append(len(tokens))
+    ordered = sorted(set(cuts))
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if a < b]
+
+
+def _token_span(tokens: Sequence[Token], start: int, end: int) -> List[int]:
+    return [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+
+
+def _name_groups(tokens: Sequence[Token], a: int, b: int) -> List[Tuple[int, int]]:
+    """Runs of proper names (NE) in tokens[a:b], as [start, end) index pairs."""
+    groups, i = [], a
+    while i < b:
+        if tokens[i].tag == "NE":
+            j = i
+            while j < b and tokens[j].tag == "NE":
+                j += 1
+            groups.append((i, j))
+            i = j
+        else:
+            i += 1
+    return groups
+
+
+def _in_prepositional_phrase(tokens: Sequence[Token], group_start: int, clause_start: int) -> bool:
+    """True when a preposition stands between the name and the last verb, name or comma before it."""
+    for k in range(group_start - 1, clause_start - 1, -1):
+        tag = tokens[k].tag
+        if tag in ("APPR", "APPRART", "APPO"):
+            return True
+        if tag.startswith("V") or tag in ("NE", "$,", "KON"):
+            return False
+    return False
+
+
+def _subject(tokens: Sequence[Token], a: int, b: int) -> Optional[Tuple[int, int]]:
+    """The first name not inside a prepositional phrase, with names coordinated to it
+    ("Russland und Myanmar")."""
+    groups = _name_groups(tokens, a, b)
+    for n, (start, end) in enumerate(groups):
+        if _in_prepositional_phrase(tokens, start, a):
+            continue
+        for next_start, next_end in groups[n + 1:]:
+            if next_start == end + 1 and tokens[end].tag == "KON" and tokens[end].text.lower() in ("und", "sowie"):
+                end = next_end
+            else:
+                break
+        return start, end
+    return None
+
+
+def _name(tokens: Sequence[Token], start: int, end: int) -> str:
+    """A name as a participant: genitive endings dropped through the lemma ("Putins" -> "Putin")."""
+    words = []
+    for tok in tokens[start:end]:
+        if tok.tag == "NE" and tok.lemma and tok.text.startswith(tok.lemma) and len(tok.text) - len(tok.lemma) <= 2:
+            words.append(tok.lemma)
+        else:
+            words.append(tok.text)
+    return join_words(words)
+
+
+def _participants(tokens: Sequence[Token], a: int, b: int, extra: Sequence[str] = ()) -> Tuple[str, ...]:
+    names = [part for name in extra for part in re.split(r"\s+(?:und|sowie)\s+", name)]
+    names += [_name(tokens, s, e) for s, e in _name_groups(tokens, a, b)]
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _verb_trigger(tokens: Sequence[Token], a: int, b: int) -> Optional[int]:
+    verbs = [i for i in range(a, b) if tokens[i].tag in _FULL_VERBS
+             and tokens[i].lemma.lower() not in lx.NON_EVENT_VERBS]
+    if not verbs:
+        return None
+    finite = [i for i in verbs if tokens[i].tag == "VVFIN"]
+    return (finite or verbs)[0]
+
+
+def _apposition_before(tokens: Sequence[Token], subject_start: int, floor: int) -> int:
+    """Start of "der russische Präsident" before "Wladimir Putin": titles drop it."""
+    k = subject_start
+    while k - 1 >= floor and tokens[k - 1].tag in ("ART", "ADJA", "NN", "TRUNC"):
+        k -= 1
+    return k
+
+
+def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
+                subject: Optional[str], subject_span: Optional[Tuple[int, int]]) -> str:
+    drop = set(skip)
+    particle = None
+    if subject_span:
+        drop.update(range(_apposition_before(tokens, subject_span[0], a), subject_span[1]))
+    words = []
+    for i in range(a, b):
+        tok = tokens[i]
+        if i in drop or i == verb or tok.tag in ("VAFIN", "VMFIN", "VAINF", "VMINF", "PTKZU", "$.", "KOUS"):
+            continue
+        if tok.tag == "PTKVZ":
+            particle = tok.text
+            continue
+        if tok.tag == "KON" and not words:
+            continue
+        if tok.text.lower() in lx.TITLE_SKIP or tok.tag in ("$,", "$("):
+            continue
+        words.append(tok.text)
+    words = _trim(words, 12)
+    return verb_title(subject, tokens[verb].lemma, words, particle)
+
+
+def _trim(words: List[str], limit: int) -> List[str]:
+    if len(words) <= limit:
+        return words
+    cut = words[:limit]
+    for k in range(len(cut) - 1, 0, -1):
+        if cut[k][:1].isupper():
+            return cut[: k + 1]
+    return cut
+
+
+def _noun_phrase(tokens: Sequence[Token], noun: int, stop: int, skip: set) -> List[str]:
+    """The event noun (in its lemma form) and what follows it up to the time expression."""
+    words = [tokens[noun].lemma if tokens[noun].lemma else tokens[noun].text]
+    for i in range(noun + 1, min(stop, noun + 7)):
+        tok = tokens[i]
+        if i in skip or tok.tag in _FULL_VERBS or tok.tag in _FINITE or tok.tag in _CLAUSE_PUNCT:
+            break
+        words.append(tok.text)
+    while len(words) > 1 and not words[-1][:1].isupper():
+        words.pop()  # end on a noun or name: "Besuch in China", not "Besuch in China im"
+    return words
+
+
+def _time_skip(tokens: Sequence[Token], time_tokens: Sequence[int]) -> set:
+    """The time expression's tokens and the preposition right before it."""
+    skip = set(time_tokens)
+    if time_tokens:
+        first = min(time_tokens)
+        if first > 0 and tokens[first - 1].tag in ("APPR", "APPRART"):
+            skip.add(first - 1)
+    return skip
+
+
+def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[int],
+               prev_clause: Optional[Tuple[int, int]], inherited_subject: Optional[str]) -> Optional[_Candidate]:
+    skip = _time_skip(tokens, time_tokens)
+    t_first = min(time_tokens) if time_tokens else b
+    subject_span = _subject(tokens, a, b)
+    subject = _name(tokens, *subject_span) if subject_span else inherited_subject
+    if subject_span is None and tokens[a].tag in ("PRELS", "PRELAT") and prev_clause is not None:
+        # "Lawrow, der sich im Februar äußerte": the relative clause's subject is the name before
+        groups = _name_groups(tokens, *prev_clause)
+        if groups:
+            subject = _name(tokens, *groups[-1])
+        skip = skip | {a}
+    nouns = [i for i in range(a, b) if is_event_noun(tokens[i]) and i not in skip]
+    verb = _verb_trigger(tokens, a, b)
+
+    near = [n for n in nouns if time_tokens and n < t_first and t_first - n <= 7
+            and not any(tokens[k].tag in _FULL_VERBS or tokens[k].tag in _FINITE for k in range(n + 1, t_first))]
+    noun = near[-1] if near else None
+    if noun is None and verb is not None and tokens[verb].lemma.lower() in lx.HAPPENING_VERBS:
+        if nouns:
+            noun = nouns[0]
+        elif tokens[a].tag in ("PRELS", "PRELAT") and prev_clause is not None:
+            return _antecedent_candidate(tokens, prev_clause, subject)
+    if noun is None and verb is None and nouns:
+        noun = min(nouns, key=lambda n: abs(n - t_first))
+    if noun is not None:
+        phrase = _noun_phrase(tokens, noun, b, skip)
+        participants = _participants(tokens, a, b, [subject] if subject else [])
+        owner = subject if subject and subject not in " ".join(phrase) else None
+        return _Candidate(noun, "noun", noun_title(owner, phrase), participants, tokens[noun].lemma)
+    if verb is None:
+        return None
+    title = _verb_title(tokens, a, b, verb, skip, subject, subject_span)
+    participants = _participants(tokens, a, b, [subject] if subject else [])
+    lemma = tokens[verb].lemma
+    particle = next((tokens[i].text.lower() for i in range(a, b) if tokens[i].tag == "PTKVZ"), "")
+    if tokens[verb].tag == "VVFIN" and particle:
+        lemma = particle + lemma  # "setzte ... fort" is "fortsetzen"
+    return _Candidate(verb, "verb", title, participants, lemma)
+
+
+def _antecedent_candidate(tokens, prev_clause, subject) -> Optional[_Candidate]:
+    """"..., das vom 10. bis 13. September stattfinden soll": the event is the noun before."""
+    a, b = prev_clause
+    k = b - 1
+    while k >= a and tokens[k].tag not in _NOUNS:
+        k -= 1
+    if k < a:
+        return None
+    j = k
+    while j - 1 >= a and tokens[j - 1].tag in ("NE", "NN") :
+        j -= 1
+    phrase = [t.text for t in tokens[j:k + 1]]
+    return _Candidate(k, "noun", noun_title(None, phrase), _participants(tokens, a, b), tokens[k].lemma)
+
+
+def _merge_ranges(text: str, times: List[Mention]) -> List[Tuple[Mention, TimeValue, int, int]]:
+    """(first mention, value, start, end) per time; "10." + "bis" + "13. September" -> one range."""
+    out: List[Tuple[Mention, TimeValue, int, int]] = []
+    i = 0
+    while i < len(times):
+        m = times[i]
+        if i + 1 < len(times) and _RANGE_JOIN.match(text[m.end:times[i + 1].start]):
+            n = times[i + 1]
+            if m.granularity == n.granularity and m.interval[0] <= n.interval[1]:
+                out.append((m, TimeValue(fmt_range(m.value, n.value)), m.start, n.end))
+                i += 2
+                continue
+        out.append((m, m.time, m.start, m.end))
+        i += 1
+    return out
+
+
+def _event_id(doc_id: str, sentence: int, trigger_start: int) -> str:
+    digest = hashlib.sha1(f"{doc_id}\x00{sentence}\x00{trigger_start}".encode()).hexdigest()
+    return "ev-" + digest[:12]
+
+
+def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
+                   sentence_spans: Sequence[Tuple[int, int]], annotator: Annotator) -> List[Event]:
+    """The dated events of one document, in text order (one Event per event mention)."""
+    by_sentence: Dict[int, List[Mention]] = {}
+    for m in dated(mentions):
+        by_sentence.setdefault(m.sentence, []).append(m)
+    if not by_sentence:
+        return []
+    order = sorted(by_sentence)
+    token_lists = annotator.sentences(doc.text, [sentence_spans[i] for i in order])
+    events: List[Event] = []
+    last_subject: Optional[str] = None
+    for index, tokens in zip(order, token_lists):
+        if not tokens:
+            continue
+        s_start, s_end = sentence_spans[index]
+        quote = " ".join(doc.text[s_start:s_end].split())
+        found, last_subject = _sentence_events(doc.text, tokens, by_sentence[index], last_subject)
+        for cand, time_mention, value in found:
+            trig = tokens[cand.trigger]
+            mention = EventMention(
+                doc=doc_id, sentence=index, start=s_start, end=s_end, quote=quote,
+                trigger=trig.text, trigger_lemma=cand.lemma, trigger_start=trig.start,
+                trigger_end=trig.end, time=time_mention, published=doc.published,
+                source=doc.source, doc_title=doc.title,
+            )
+            events.append(Event(id=_event_id(doc_id, index, trig.start), title=cand.title,
+                                when=value, participants=cand.participants, mentions=(mention,),
+                                trigger_lemma=cand.lemma))
+    return events
+
+
+def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention], last_subject: Optional[str]):
+    spans = clauses(tokens)
+    merged = _merge_ranges(text, sorted(times, key=lambda m: m.start))
+    # the time of each clause: its most specific expression (ranges count as their ends)
+    clause_time: Dict[int, Tuple[Mention, TimeValue, List[int]]] = {}
+    for m, value, start, end in merged:
+        idx = _token_span(tokens, start, end)
+        if not idx:
+            continue
+        c = next((k for k, (a, b) in enumerate(spans) if a <= idx[0] < b), None)
+        if c is None:
+            continue
+        known = clause_time.get(c)
+        if known is None or finer(value.granularity, known[1].granularity):
+            clause_time[c] = (m, value, idx)
+    found = []
+    subject = last_subject
+    taken_triggers = set()
+    for c in sorted(clause_time):
+        m, value, idx = clause_time[c]
+        a, b = spans[c]
+        prev = spans[c - 1] if c > 0 else None
+        cand = _candidate(tokens, a, b, idx, prev, None)
+        if cand is not None and cand.trigger not in taken_triggers:
+            found.append((cand, m, value))
+            taken_triggers.add(cand.trigger)
+            subject_span = _subject(tokens, a, b)
+            if subject_span:
+                subject = _name(tokens, *subject_span)
+        # coordinated clauses without a time of their own share this one: "... und setzte fort"
+        k = c + 1
+        while k < len(spans) and k not in clause_time:
+            ka, kb = spans[k]
+            if not (tokens[ka].tag == "KON" and any(tokens[i].tag == "VVFIN" for i in range(ka, min(kb, ka + 4)))):
+                break
+            shared = _subject(tokens, a, b)
+            shared_name = _name(tokens, *shared) if shared else subject
+            co = _candidate(tokens, ka, kb, [], None, shared_name)
+            if co is not None and co.kind == "verb" and co.trigger not in taken_triggers:
+                found.append((co, m, value))
+                taken_triggers.add(co.trigger)
+            k += 1
+    return found, subject

@@ -1,0 +1,82 @@
+"""Short German titles that say who did what: "Wladimir Putin unterzeichnet ... mit Nordkorea".
+
+A title is the clause's subject, the event verb in the present tense (third person, the headline
+form), and the clause's remaining content words in their order, with time expressions, sentence
+adverbs and a trailing separable particle handled.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from timeline.events.lexicon import IRREGULAR_3SG
+
+_VOWELS = set("aeiouäöüy")
+
+
+def present_3sg(lemma: str) -> str:
+    """Third person singular present of a German verb lemma ("unterzeichnen" -> "unterzeichnet").
+
+    Irregular stems come from a table (prefixed verbs through their base: "unterbrechen" ->
+    "unterbricht"); regular verbs get "-t", or "-et" after t/d and after a consonant + m/n
+    ("rechnen" -> "rechnet", but "wohnen" -> "wohnt", "lernen" -> "lernt").
+    """
+    low = lemma.lower()
+    for base in sorted(IRREGULAR_3SG, key=len, reverse=True):
+        if low.endswith(base):
+            return lemma[: len(lemma) - len(base)] + IRREGULAR_3SG[base]
+    if low.endswith(("eln", "ern")):
+        stem = lemma[:-1]
+    elif low.endswith("en"):
+        stem = lemma[:-2]
+    elif low.endswith("n"):
+        stem = lemma[:-1]
+    else:
+        return lemma
+    s = stem.lower()
+    if not s:
+        return lemma
+    if s.endswith(("t", "d")) or _needs_e_before_t(s):
+        return stem + "et"
+    if s.endswith(("s", "ß", "z", "x")):
+        return stem + "t"
+    return stem + "t"
+
+
+def _needs_e_before_t(stem: str) -> bool:
+    """"rechn-", "öffn-", "atm-" need "-et"; "lern-", "wohn-", "film-" do not."""
+    if len(stem) < 2 or stem[-1] not in "mn":
+        return False
+    before = stem[-2]
+    if before in _VOWELS or before in "lrmn":
+        return False
+    if before == "h" and len(stem) >= 3 and stem[-3] in _VOWELS:
+        return False  # "wohn-": a silent h after a vowel
+    return True
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)“])")
+
+
+def join_words(words: Sequence[str]) -> str:
+    """Join title words with spaces, without a space before punctuation."""
+    text = " ".join(w for w in words if w)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text.replace("„ ", "„").replace("( ", "(").strip(" ,;:-–")
+
+
+def verb_title(subject: Optional[str], lemma: str, rest: Sequence[str], particle: Optional[str]) -> str:
+    """"<subject> <verb in 3sg present> <rest> <particle>"; without a subject the verb leads."""
+    plural = bool(subject and re.search(r"\s(?:und|sowie)\s", subject))
+    verb = lemma if plural else present_3sg(lemma)  # "Russland und Myanmar planen"
+    words = ([subject] if subject else []) + [verb] + list(rest) + ([particle] if particle else [])
+    title = join_words(words)
+    return title[:1].upper() + title[1:]
+
+
+def noun_title(subject: Optional[str], phrase: Sequence[str]) -> str:
+    """"<subject>: <noun phrase>" ("Putin: Besuch in China") or the noun phrase alone."""
+    body = join_words(phrase)
+    body = body[:1].upper() + body[1:]
+    return f"{subject}: {body}" if subject else body
