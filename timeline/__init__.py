@@ -1,9 +1,23 @@
-"""timeline: German news articles in, a dated, ordered chronology of events out."""
+"""timeline: German news articles in, a dated, ordered chronology of events out.
+
+``tag()`` finds and resolves time expressions; ``build()`` finds the events they date across
+documents and orders them on one ``Timeline`` (JSON and Markdown out).
+"""
 
 from timeline.errors import InputError, PublicationDateError, TimelineError
-from timeline.model import Mention
+from timeline.model import Document, DocumentFailure, Event, EventMention, Mention, Timeline
 from timeline.tagger import tag
 from timeline.time.values import TimeValue
 
-__all__ = ["tag", "Mention", "TimeValue", "TimelineError", "InputError", "PublicationDateError"]
+__all__ = [
+    "build", "tag", "Document", "DocumentFailure", "Event", "EventMention", "Mention",
+    "Timeline", "TimeValue", "TimelineError", "InputError", "PublicationDateError",
+]
 __version__ = "0.1.0"
+
+
+def build(documents, **options) -> Timeline:
+    """Build the chronology of ``documents``; see :func:`timeline.build.build` for the options."""
+    from timeline.build import build as _build
+
+    return _build(documents, **options)
