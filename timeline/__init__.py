@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 
 def build(documents, **options) -> Timeline:
-    """Build the chronology of ``documents``; see :func:`timeline.build.build` for the options."""
-    from timeline.build import build as _build
+    """Build the chronology of ``documents``; see :func:`timeline.builder.build` for the options."""
+    from timeline.builder import build as _build
 
     return _build(documents, **options)

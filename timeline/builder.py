@@ -1,4 +1,4 @@
-"""``timeline.build()``: documents in, a chronology of dated events out.
+"""``timeline.build()`` (this module is ``timeline.builder`` so the name stays free for the function): documents in, a chronology of dated events out.
 
 Each document is read (:mod:`timeline.documents`), tagged for time expressions
 (:func:`timeline.tag`), and its dated events extracted (:mod:`timeline.events.extract`).  A
