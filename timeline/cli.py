@@ -4,6 +4,8 @@ Subcommands:
 
 * ``timeline tag FILE...`` finds and resolves the time expressions of text files and prints
   them as readable lines, JSON lines or TimeML;
+* ``timeline build FILE...`` reads articles, finds their events and writes the chronology as
+  Markdown or JSON (``timeline.build``);
 * ``timeline evaluate ...`` scores the tagger on annotated corpora (``timeline.evaluation.run``).
 
 Exit codes: 0 when everything went through; 1 when some input files could not be read (each is
@@ -12,16 +14,17 @@ library reports (a publication date nobody can read, an unknown timezone, an unr
 ``--meta`` file), printed as one line ``timeline: error: ...``.
 
 Subcommands are listed in :data:`COMMANDS`: each one is a function that adds its parser and a
-function that runs it.  ``timeline build`` (events and the Markdown chronology) goes there once
-the event layer exists.
+function that runs it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
@@ -227,6 +230,109 @@ def run_tag(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+# --- timeline build -------------------------------------------------------------------------------
+
+BUILD_FORMATS = ("md", "json")
+
+
+def add_build_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "build",
+        help="build a dated chronology of events from news articles",
+        description="Read articles (UTF-8 text or Markdown with front matter), find the events "
+                    "they date and write them as one chronology: Markdown (default) or JSON.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="UTF-8 text or Markdown files; a front matter block (---, published:, "
+                        "title:, source:, id:, ---) gives a file its own metadata")
+    p.add_argument("--published", metavar="DATE",
+                   help="publication date of files that state none (e.g. 2024-06-24, "
+                        "'24. Juni 2024'); with --meta, used for files the sidecar does not list")
+    p.add_argument("--meta", metavar="JSON", type=Path,
+                   help='sidecar JSON {"documents": [{"file", "published", "outlet", "title"}]}; '
+                        "without it, a publication.json next to the files is used")
+    p.add_argument("--format", choices=BUILD_FORMATS, default="md", dest="fmt",
+                   help="md: a Markdown chronology (default); json: one object per event")
+    p.add_argument("--out", metavar="PATH", type=Path,
+                   help="write the chronology to PATH instead of stdout")
+    p.add_argument("--reported", action="store_true",
+                   help="also list events with no date of their own (placed at the publication "
+                        "date, 'gemeldet am ...')")
+    p.add_argument("--mode", choices=MODES, default="news",
+                   help="news: resolve against the publication date (default); narrative: "
+                        "against the dates the text mentioned before")
+    p.add_argument("--title", help="heading of the Markdown page (default: Chronologie)")
+    p.set_defaults(run=run_build)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _build_function() -> Callable:
+    """``timeline.build``: it lives in ``timeline.builder`` (so that ``timeline.build`` can be the
+    function); ``timeline.build`` as a module is the name first planned for it."""
+    problem: Optional[Exception] = None
+    for module in ("timeline.builder", "timeline.build"):
+        try:
+            return getattr(importlib.import_module(module), "build")
+        except (ImportError, AttributeError) as exc:
+            problem = problem or exc
+    raise CommandError(f"'timeline build' is not available in this installation ({problem})")
+
+
+def run_build(args: argparse.Namespace) -> int:
+    build = _build_function()
+    from timeline.documents import MetadataWarning, Sidecar
+
+    published = parse_published(args.published) if args.published else None
+    if args.meta is not None:
+        Sidecar.from_path(args.meta)  # a --meta file nobody can read is a usage error: say so now
+    progress = bool(getattr(sys.stderr, "isatty", None) and sys.stderr.isatty())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MetadataWarning)
+        result = build([Path(f) for f in args.files], language="de", published=published,
+                       meta=args.meta, mode=args.mode, reported=args.reported, progress=progress)
+    for w in caught:
+        if issubclass(w.category, MetadataWarning):
+            print(f"{PROG}: warning: {w.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+
+    documents, failures = result.documents, result.failures
+    if failures and not documents:
+        out = None  # nothing was read: no empty chronology pretending otherwise
+    elif args.fmt == "json":
+        out = result.to_json(reported=args.reported) + "\n"
+    else:
+        out = result.to_markdown(title=args.title, reported=args.reported)
+    if out is not None:
+        if args.out is None:
+            sys.stdout.write(out)
+        else:
+            try:
+                args.out.write_text(out, encoding="utf-8")
+            except OSError as exc:
+                raise CommandError(f"cannot write --out file {args.out}: {exc.strerror or exc}") from None
+
+    summary = f"{PROG}: {_count(len(documents), 'document')} read, {_count(len(result.events), 'event')} found"
+    if args.reported:
+        summary += f" (and {len(result.reported)} reported without a date of their own)"
+    if failures:
+        summary += f"; {len(failures)} failed"
+    print(summary, file=sys.stderr)
+    undated = [d.id or d.path or "?" for d in documents if d.published is None]
+    if undated and args.mode == "news":
+        shown = ", ".join(undated[:5]) + (", ..." if len(undated) > 5 else "")
+        print(f"{PROG}: warning: {_count(len(undated), 'document')} without a publication date "
+              f"(relative dates in them stay unresolved): {shown}", file=sys.stderr)
+    for failure in failures:
+        print(f"{PROG}: error: {failure.doc}: {failure.reason}", file=sys.stderr)
+    if failures and not documents:
+        print(f"{PROG}: no document could be read; nothing written", file=sys.stderr)
+    return 1 if failures else 0
+
+
 # --- timeline evaluate ----------------------------------------------------------------------------
 
 
@@ -255,6 +361,7 @@ def run_evaluate(argv: List[str]) -> int:
 #: Subcommands: name -> function adding its parser (which sets ``run``).
 COMMANDS: Dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "tag": add_tag_parser,
+    "build": add_build_parser,
     "evaluate": add_evaluate_parser,
 }
 
