@@ -43,7 +43,10 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     if n > 0:
         first = date(year, month, 1)
         offset = (weekday - first.isoweekday()) % 7
-        return first + timedelta(days=offset + 7 * (n - 1))
+        found = first + timedelta(days=offset + 7 * (n - 1))
+        if found.month != month:
+            raise ValueError(f"{year:04d}-{month:02d} has no {n}th weekday {weekday}")
+        return found
     last = date(year, month, last_day_of_month(year, month))
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
@@ -111,7 +114,7 @@ def year_of_day(month: int, day: int, ref: date, direction: Optional[int]) -> Op
     Same directions as :func:`year_of_month`; 29 February picks the nearest leap year that fits.
     """
     candidates = []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
+    for y in range(ref.year - 8, ref.year + 9):  # 29 February: leap years can be 8 years apart
         try:
             candidates.append(date(y, month, day))
         except ValueError:

@@ -114,7 +114,7 @@ def interval_of(value: str) -> Optional[Interval]:
     """
     try:
         return _interval_of(value)
-    except ValueError:  # out-of-range day/month/week in a well-shaped string
+    except (ValueError, OverflowError):  # out-of-range day/month/week in a well-shaped string
         return None
 
 
