@@ -27,7 +27,7 @@ import attrs
 
 from timeline.events import lexicon as lx
 from timeline.events.nlp import Annotator, Token
-from timeline.events.titles import join_words, noun_title, present_3sg, verb_title
+from timeline.events.titles import infinitive_prefix, join_words, noun_title, separable_prefix, verb_title
 from timeline.model import Document, Event, EventMention, Mention
 from timeline.time.values import TimeValue, finer, fmt_range
 
@@ -106,9 +106,32 @@ def _in_prepositional_phrase(tokens: Sequence[Token], group_start: int, clause_s
         tag = tokens[k].tag
         if tag in ("APPR", "APPRART", "APPO"):
             return True
-        if tag.startswith("V") or tag in ("NE", "$,", "KON"):
+        if tag.startswith("V") or tag in ("NE", "$,", "KON", "PRELS", "PRELAT", "TIME"):
             return False
     return False
+
+
+def _noun_subject(tokens: Sequence[Token], a: int, b: int) -> Optional[Tuple[int, int]]:
+    """Without a name: the first common-noun phrase not inside a prepositional phrase
+    ("das Treffen", "die beiden Politiker"), without its article."""
+    for i in range(a, b):
+        if tokens[i].tag == "NN" and not _in_prepositional_phrase(tokens, i, a):
+            start = i
+            while start - 1 >= a and (tokens[start - 1].tag in ("ADJA", "CARD", "PIAT", "PIDAT", "TRUNC", "ART")
+                                      or (tokens[start - 1].tag == "KON" and start - 2 >= a
+                                          and tokens[start - 2].tag == "TRUNC")):
+                start -= 1
+                if tokens[start].tag == "ART":
+                    break
+            end = i + 1
+            if end + 1 < b and tokens[end].tag == "ART" and tokens[end].text.lower() in ("des", "der"):
+                k = end + 1
+                while k < b and tokens[k].tag == "ADJA":
+                    k += 1
+                if k < b and tokens[k].tag in ("NN", "NE"):
+                    end = k + 1  # "die Regierungschefs des Bündnisses"
+            return start, end
+    return None
 
 
 def _subject(tokens: Sequence[Token], a: int, b: int) -> Optional[Tuple[int, int]]:
@@ -119,8 +142,10 @@ def _subject(tokens: Sequence[Token], a: int, b: int) -> Optional[Tuple[int, int
         if _in_prepositional_phrase(tokens, start, a):
             continue
         for next_start, next_end in groups[n + 1:]:
-            if next_start == end + 1 and tokens[end].tag == "KON" and tokens[end].text.lower() in ("und", "sowie"):
-                end = next_end
+            between = tokens[end:next_start]
+            if (between and between[0].tag == "KON" and between[0].text.lower() in ("und", "sowie")
+                    and all(t.tag in ("NN", "ADJA", "ART") for t in between[1:])):
+                end = next_end  # "Putin und Machthaber Kim Jong-un"
             else:
                 break
         return start, end
@@ -161,27 +186,64 @@ def _apposition_before(tokens: Sequence[Token], subject_start: int, floor: int) 
     return k
 
 
+_AUXILIARY_TAGS = {"VAFIN", "VMFIN", "VAINF", "VMINF", "VAPP", "VMPP", "PTKZU", "$.", "KOUS",
+                   "PRELS", "PRELAT", "TIME", "$,", "$("}
+_TRAILING_FUNCTION_TAGS = {"APPR", "APPRART", "ART", "KON", "PPOSAT", "ADV", "PTKZU", "KOKOM",
+                           "PIAT", "PDAT"}
+
+
+def _display(tok: Token, index: int) -> str:
+    """A word as a title shows it: a sentence-initial capital goes where the word is no noun."""
+    if index == 0 and tok.tag not in ("NN", "NE") and tok.text[:1].isupper() and not tok.text.isupper():
+        return tok.text[:1].lower() + tok.text[1:]
+    return tok.text
+
+
+def _clause_number(tokens: Sequence[Token], a: int, b: int) -> Tuple[bool, bool]:
+    """(plural, passive) of a clause, read off its finite verb and a form of "werden"."""
+    finite = next((tokens[i] for i in range(a, b) if tokens[i].tag in _FINITE), None)
+    plural = bool(finite and finite.text.lower().endswith("en") and finite.text.lower() != "werden"
+                  and len(finite.text) > 3) or bool(finite and finite.text.lower() in ("werden", "sind", "waren", "haben", "hatten"))
+    passive = any(tokens[i].lemma.lower() == "werden" and tokens[i].tag.startswith("VA") for i in range(a, b))
+    return plural, passive
+
+
 def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
                 subject: Optional[str], subject_span: Optional[Tuple[int, int]]) -> str:
     drop = set(skip)
     particle = None
     if subject_span:
         drop.update(range(_apposition_before(tokens, subject_span[0], a), subject_span[1]))
+    for i in range(a, b):
+        if tokens[i].tag == "TIME":
+            k = i - 1
+            while k >= a and tokens[k].tag in ("APPR", "APPRART", "ART", "ADJA"):
+                drop.add(k)  # "in der Nacht": the time's preposition goes with it
+                k -= 1
+    if particle is None and tokens[verb].tag == "VVPP":
+        particle = separable_prefix(tokens[verb].text) or None
+    elif particle is None and tokens[verb].tag in ("VVINF", "VVIZU"):
+        particle = infinitive_prefix(tokens[verb].lemma) or None
     words = []
     for i in range(a, b):
         tok = tokens[i]
-        if i in drop or i == verb or tok.tag in ("VAFIN", "VMFIN", "VAINF", "VMINF", "PTKZU", "$.", "KOUS"):
+        if i in drop or i == verb or tok.tag in _AUXILIARY_TAGS:
             continue
         if tok.tag == "PTKVZ":
             particle = tok.text
             continue
         if tok.tag == "KON" and not words:
             continue
-        if tok.text.lower() in lx.TITLE_SKIP or tok.tag in ("$,", "$("):
+        if tok.text.lower() in lx.TITLE_SKIP:
             continue
-        words.append(tok.text)
-    words = _trim(words, 12)
-    return verb_title(subject, tokens[verb].lemma, words, particle)
+        words.append((tok, _display(tok, i)))
+    while words and words[-1][0].tag in _TRAILING_FUNCTION_TAGS:
+        words.pop()  # "fällt auf den" -> never end on a function word
+    text_words = _trim([w for _, w in words], 12)
+    plural, passive = _clause_number(tokens, a, b)
+    if passive and tokens[verb].tag == "VVPP":
+        return verb_title(subject, tokens[verb].lemma, text_words, particle, passive_participle=tokens[verb].text)
+    return verb_title(subject, tokens[verb].lemma, text_words, particle, plural=plural)
 
 
 def _trim(words: List[str], limit: int) -> List[str]:
@@ -218,16 +280,32 @@ def _time_skip(tokens: Sequence[Token], time_tokens: Sequence[int]) -> set:
 
 
 def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[int],
-               prev_clause: Optional[Tuple[int, int]], inherited_subject: Optional[str]) -> Optional[_Candidate]:
+               prev_clause: Optional[Tuple[int, int]], inherited_subject: Optional[str],
+               fallback_subject: Optional[str] = None) -> Optional[_Candidate]:
     skip = _time_skip(tokens, time_tokens)
     t_first = min(time_tokens) if time_tokens else b
     subject_span = _subject(tokens, a, b)
     subject = _name(tokens, *subject_span) if subject_span else inherited_subject
+    named = subject is not None
+    pronoun = next((i for i in range(a, b) if tokens[i].tag == "PPER"
+                    and tokens[i].text.lower() in ("er", "sie")), None)
+    if pronoun is not None and fallback_subject and (subject_span is None or pronoun < subject_span[0]):
+        # "empfing er Ungarns Regierungschef": "er" is the person the text is about
+        subject, subject_span, named = fallback_subject, None, True
+        skip = skip | {pronoun}
+    if subject is None and tokens[a].tag not in ("PRELS", "PRELAT"):
+        subject_span = _noun_subject(tokens, a, b)
+        if subject_span:
+            subject = join_words([_display(t, subject_span[0] + k) for k, t in
+                                  enumerate(tokens[subject_span[0]:subject_span[1]])])
     if subject_span is None and tokens[a].tag in ("PRELS", "PRELAT") and prev_clause is not None:
         # "Lawrow, der sich im Februar äußerte": the relative clause's subject is the name before
         groups = _name_groups(tokens, *prev_clause)
         if groups:
-            subject = _name(tokens, *groups[-1])
+            subject, named = _name(tokens, *groups[-1]), True
+        else:
+            nouns_before = [i for i in range(*prev_clause) if tokens[i].tag == "NN"]
+            subject = tokens[nouns_before[-1]].text if nouns_before else None
         skip = skip | {a}
     nouns = [i for i in range(a, b) if is_event_noun(tokens[i]) and i not in skip]
     verb = _verb_trigger(tokens, a, b)
@@ -244,13 +322,13 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
         noun = min(nouns, key=lambda n: abs(n - t_first))
     if noun is not None:
         phrase = _noun_phrase(tokens, noun, b, skip)
-        participants = _participants(tokens, a, b, [subject] if subject else [])
-        owner = subject if subject and subject not in " ".join(phrase) else None
+        participants = _participants(tokens, a, b, [subject] if subject and named else [])
+        owner = subject if named and subject and subject not in " ".join(phrase) else None
         return _Candidate(noun, "noun", noun_title(owner, phrase), participants, tokens[noun].lemma)
     if verb is None:
         return None
     title = _verb_title(tokens, a, b, verb, skip, subject, subject_span)
-    participants = _participants(tokens, a, b, [subject] if subject else [])
+    participants = _participants(tokens, a, b, [subject] if subject and named else [])
     lemma = tokens[verb].lemma
     particle = next((tokens[i].text.lower() for i in range(a, b) if tokens[i].tag == "PTKVZ"), "")
     if tokens[verb].tag == "VVFIN" and particle:
@@ -299,6 +377,9 @@ def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
                    sentence_spans: Sequence[Tuple[int, int]], annotator: Annotator) -> List[Event]:
     """The dated events of one document, in text order (one Event per event mention)."""
     by_sentence: Dict[int, List[Mention]] = {}
+    every: Dict[int, List[Mention]] = {}
+    for m in mentions:
+        every.setdefault(m.sentence, []).append(m)
     for m in dated(mentions):
         by_sentence.setdefault(m.sentence, []).append(m)
     if not by_sentence:
@@ -312,7 +393,8 @@ def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
             continue
         s_start, s_end = sentence_spans[index]
         quote = " ".join(doc.text[s_start:s_end].split())
-        found, last_subject = _sentence_events(doc.text, tokens, by_sentence[index], last_subject)
+        found, last_subject = _sentence_events(doc.text, tokens, by_sentence[index], last_subject,
+                                               every[index])
         for cand, time_mention, value in found:
             trig = tokens[cand.trigger]
             mention = EventMention(
@@ -327,9 +409,12 @@ def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
     return events
 
 
-def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention], last_subject: Optional[str]):
+def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention], last_subject: Optional[str],
+                     all_times: Sequence[Mention] = ()):
     spans = clauses(tokens)
     merged = _merge_ranges(text, sorted(times, key=lambda m: m.start))
+    covered = {i for m in all_times for i in _token_span(tokens, m.start, m.end)}
+    tokens = [attrs.evolve(t, tag="TIME") if i in covered else t for i, t in enumerate(tokens)]
     # the time of each clause: its most specific expression (ranges count as their ends)
     clause_time: Dict[int, Tuple[Mention, TimeValue, List[int]]] = {}
     for m, value, start, end in merged:
@@ -349,7 +434,7 @@ def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention], l
         m, value, idx = clause_time[c]
         a, b = spans[c]
         prev = spans[c - 1] if c > 0 else None
-        cand = _candidate(tokens, a, b, idx, prev, None)
+        cand = _candidate(tokens, a, b, idx, prev, None, last_subject)
         if cand is not None and cand.trigger not in taken_triggers:
             found.append((cand, m, value))
             taken_triggers.add(cand.trigger)

@@ -14,6 +14,39 @@ from timeline.events.lexicon import IRREGULAR_3SG
 
 _VOWELS = set("aeiouäöüy")
 
+#: Prefixes that separate from the verb in main clauses ("beitreten" -> "tritt ... bei").
+#: Ambiguous ones (durch, über, um, unter, wieder) are left out: they are often inseparable.
+SEPARABLE_PREFIXES = ("zusammen", "zurück", "weiter", "statt", "fest", "fort", "teil", "nach",
+                      "heim", "hinaus", "heraus", "an", "ab", "auf", "aus", "bei", "ein", "mit",
+                      "vor", "weg", "zu", "los", "her", "hin", "dar")
+
+
+#: Verbs that commonly take a separable prefix: "zusammenkommen" is "zusammen" + "kommen".
+_SEPARABLE_BASES = frozenset({
+    "kommen", "treten", "treffen", "setzen", "reisen", "nehmen", "stellen", "legen", "führen",
+    "halten", "sehen", "geben", "fahren", "ziehen", "gehen", "laden", "bieten", "bringen",
+    "rufen", "schließen", "finden", "brechen", "schlagen", "sagen", "kündigen", "fliegen",
+    "richten", "stehen", "weisen", "lösen", "bauen", "arbeiten", "wirken", "zeichnen",
+})
+
+
+def infinitive_prefix(lemma: str) -> str:
+    """The separable prefix of an infinitive whose rest is a common verb, or ""."""
+    low = lemma.lower()
+    for prefix in sorted(SEPARABLE_PREFIXES, key=len, reverse=True):
+        if low.startswith(prefix) and low[len(prefix):] in _SEPARABLE_BASES:
+            return prefix
+    return ""
+
+
+def separable_prefix(participle: str) -> str:
+    """The separable prefix of a past participle ("beigetreten" -> "bei"), or ""."""
+    low = participle.lower()
+    for prefix in sorted(SEPARABLE_PREFIXES, key=len, reverse=True):
+        if low.startswith(prefix + "ge") and len(low) > len(prefix) + 4:
+            return prefix
+    return ""
+
 
 def present_3sg(lemma: str) -> str:
     """Third person singular present of a German verb lemma ("unterzeichnen" -> "unterzeichnet").
@@ -66,11 +99,24 @@ def join_words(words: Sequence[str]) -> str:
     return text.replace("„ ", "„").replace("( ", "(").strip(" ,;:-–")
 
 
-def verb_title(subject: Optional[str], lemma: str, rest: Sequence[str], particle: Optional[str]) -> str:
-    """"<subject> <verb in 3sg present> <rest> <particle>"; without a subject the verb leads."""
-    plural = bool(subject and re.search(r"\s(?:und|sowie)\s", subject))
-    verb = lemma if plural else present_3sg(lemma)  # "Russland und Myanmar planen"
-    words = ([subject] if subject else []) + [verb] + list(rest) + ([particle] if particle else [])
+def verb_title(subject: Optional[str], lemma: str, rest: Sequence[str], particle: Optional[str],
+               plural: bool = False, passive_participle: Optional[str] = None) -> str:
+    """A headline: "<subject> <verb> <rest> <particle>" in the present tense.
+
+    Separable verbs put their prefix last ("Finnland tritt der Nato bei"); a plural subject
+    takes the plural form ("Russland und Myanmar planen"); a passive clause keeps its participle
+    at the end ("Vertrag in Washington unterzeichnet").
+    """
+    if passive_participle:
+        words = ([subject] if subject else []) + list(rest) + [passive_participle]
+    else:
+        plural = plural or bool(subject and re.search(r"\s(?:und|sowie)\s", subject))
+        prefix, base = "", lemma
+        if particle and lemma.lower().startswith(particle.lower()) and len(lemma) > len(particle) + 3:
+            prefix, base, particle = particle.lower(), lemma[len(particle):], None
+        verb = base if plural else present_3sg(base)
+        tail = particle or prefix or None
+        words = ([subject] if subject else []) + [verb] + list(rest) + ([tail] if tail else [])
     title = join_words(words)
     return title[:1].upper() + title[1:]
 
