@@ -54,6 +54,7 @@ def build(
     reported: bool = False,
     progress: bool = False,
     annotator=None,
+    merge=True,
 ) -> Timeline:
     """Build the chronology of ``documents``.
 
@@ -62,8 +63,13 @@ def build(
     Markdown files (metadata from front matter or a sidecar ``publication.json``), or plain strings
     of text with ``published=`` as their date.  ``meta`` is a sidecar JSON (path or dict).
     ``reported`` is accepted for the events without a time of their own; they are not extracted
-    yet, so the timeline's ``reported`` list stays empty.
+    yet, so the timeline's ``reported`` list stays empty.  ``merge`` (True, False or a
+    :class:`timeline.merge.MergePolicy`) merges reports of one event across documents; the
+    timeline's ``links`` and ``why(event)`` say which mentions were merged and why.
     """
+    from timeline.merge import MergePolicy, merge_events
+
+    policy = merge if isinstance(merge, MergePolicy) else MergePolicy(enabled=bool(merge))
     check_language(language)
     check_mode(mode)
     from timeline.documents import load_documents
@@ -93,5 +99,6 @@ def build(
             continue
         kept.append(item)
     rank = {doc.id or f"doc{i + 1}": i for i, doc in enumerate(kept)}
-    return Timeline(events=tuple(order_events(events, rank)), reported=(),
-                    documents=tuple(kept), failures=tuple(failures))
+    merged, links = merge_events(events, policy)
+    return Timeline(events=tuple(order_events(merged, rank)), reported=(),
+                    documents=tuple(kept), failures=tuple(failures), links=tuple(links))

@@ -129,6 +129,8 @@ class Event:
     mentions: Tuple[EventMention, ...]
     trigger_lemma: str = ""
     reported: bool = False
+    #: the single-mention events this one was merged from (empty for an event as extracted)
+    parts: Tuple["Event", ...] = ()
 
     @property
     def start(self) -> Optional[date]:
@@ -147,6 +149,12 @@ class Event:
         """The distinct documents that report the event, in order of first mention."""
         return tuple(dict.fromkeys(m.doc for m in self.mentions))
 
+    @property
+    def independent_sources(self) -> int:
+        """How many independent sources report the event: distinct outlets (documents where
+        the outlet is unknown)."""
+        return len({m.source or f"doc:{m.doc}" for m in self.mentions})
+
     def to_dict(self) -> dict:
         """The JSON contract: one object per event."""
         return {
@@ -160,6 +168,7 @@ class Event:
             "title": self.title,
             "participants": list(self.participants),
             "reported": self.reported,
+            "sources": self.independent_sources,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
@@ -184,6 +193,13 @@ class Timeline:
     reported: Tuple[Event, ...] = ()
     documents: Tuple[Document, ...] = ()
     failures: Tuple[DocumentFailure, ...] = ()
+    #: why mentions were merged: one link per merged pair (see timeline.merge)
+    links: Tuple["MergeLink", ...] = ()
+
+    def why(self, event: "Event") -> Tuple["MergeLink", ...]:
+        """The merge decisions that made ``event`` (empty for an event with one mention)."""
+        ids = {part.id for part in event.parts}
+        return tuple(link for link in self.links if link.a in ids and link.b in ids)
 
     def __iter__(self):
         return iter(self.events)
@@ -229,3 +245,16 @@ class Timeline:
         from timeline.render.markdown import to_markdown
 
         return to_markdown(self, title=title, reported=reported)
+
+
+@attrs.frozen
+class MergeLink:
+    """Two event mentions judged one event: their ids, the rule that decided, and its evidence."""
+
+    a: str
+    b: str
+    rule: str
+    evidence: Tuple[Tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"a": self.a, "b": self.b, "rule": self.rule, "evidence": dict(self.evidence)}

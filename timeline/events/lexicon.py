@@ -62,3 +62,39 @@ TITLE_SKIP = frozenset({
     "zunächst", "schließlich", "endlich", "dabei", "damit", "daher", "deshalb", "somit",
     "weiterhin", "angeblich", "offenbar", "laut", "zufolge",
 })
+
+#: Concepts that verbs and their nominalisations share, so that "reiste nach Vietnam" and
+#: "Besuch in Vietnam" describe the same kind of event.  Compounds match on their head
+#: ("Staatsbesuch" -> visit).
+CONCEPTS = {
+    "visit": frozenset({"reise", "reisen", "besuch", "besuchen", "staatsbesuch", "visite",
+                        "bereisen", "aufenthalt", "weiterreisen"}),
+    "meeting": frozenset({"treffen", "zusammentreffen", "zusammenkommen", "zusammenkunft",
+                          "begegnen", "begegnung", "gipfel", "gipfeltreffen", "empfangen",
+                          "empfang", "zusammenkommen"}),
+    "signing": frozenset({"unterzeichnen", "unterzeichnung", "unterschreiben", "abkommen",
+                          "vertrag", "vereinbaren", "vereinbarung", "abschließen", "schließen"}),
+    "talks": frozenset({"gespräch", "gespräche", "verhandlung", "verhandlungen", "verhandeln",
+                        "beraten", "beratung", "telefonat", "telefonieren"}),
+    "statement": frozenset({"erklären", "erklärung", "sagen", "betonen", "äußern", "äußerung",
+                            "ankündigen", "ankündigung", "mitteilen", "mitteilung", "rede"}),
+    "attack": frozenset({"angriff", "angreifen", "anschlag", "beschießen", "beschuss",
+                         "bombardieren", "bombardierung", "offensive"}),
+    "election": frozenset({"wahl", "wahlen", "wählen", "abstimmung", "abstimmen"}),
+    "report": frozenset({"bericht", "berichten", "melden", "meldung"}),
+    "conference": frozenset({"forum", "konferenz", "tagung", "kongress", "messe"}),
+    "arrival": frozenset({"ankunft", "ankommen", "eintreffen", "landen", "landung"}),
+    "exercise": frozenset({"übung", "übungen", "manöver"}),
+}
+
+#: Words in names that do not identify anyone ("Präsident Putin" and "Präsident Xi" share only
+#: "Präsident").
+NAME_TITLE_WORDS = frozenset({
+    "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef",
+    "premierminister", "regierungschef", "staatschef", "machthaber", "general", "herr", "frau",
+    "dr", "prof", "der", "die", "das", "und", "von", "van", "de",
+})
+
+#: Concepts too common to identify an event by themselves: statements and reports merge only
+#: when they fall on the same day.
+GENERIC_CONCEPTS = frozenset({"statement", "report"})
