@@ -25,9 +25,10 @@ class FakeBuild:
         self.error = error
 
     def __call__(self, documents, *, language="de", published=None, meta=None, mode="news",
-                 reported=False, progress=False):
+                 reported=False, progress=False, merge=True):
         self.calls.append(dict(documents=documents, language=language, published=published,
-                               meta=meta, mode=mode, reported=reported, progress=progress))
+                               meta=meta, mode=mode, reported=reported, progress=progress,
+                               merge=merge))
         if self.error:
             raise self.error
         docs, failures, events, rep = [], [], [], []
@@ -197,3 +198,13 @@ def test_build_not_available(capsys, files, monkeypatch):
     monkeypatch.setitem(sys.modules, "timeline.build", None)
     code, out, err = run(capsys, "build", files["good"])
     assert code == 2 and "not available" in err and "Traceback" not in err
+
+
+def test_merge_options_reach_build(fake_build, files, capsys):
+    from timeline.merge import MergePolicy
+
+    code, _, _ = run(capsys, "build", files["good"], "--published", "2024-06-24", "--no-merge",
+                     "--merge-strictness", "strict")
+    assert code == 0
+    policy = fake_build.calls[-1]["merge"]
+    assert policy == MergePolicy(enabled=False, strictness="strict")

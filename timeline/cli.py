@@ -262,6 +262,12 @@ def add_build_parser(sub: argparse._SubParsersAction) -> None:
                    help="news: resolve against the publication date (default); narrative: "
                         "against the dates the text mentioned before")
     p.add_argument("--title", help="heading of the Markdown page (default: Chronologie)")
+    p.add_argument("--no-merge", action="store_true",
+                   help="list every report on its own line instead of merging reports of one event")
+    p.add_argument("--merge-strictness", choices=("strict", "normal", "loose"), default="normal",
+                   help="how alike two reports must be to count as one event (default: normal)")
+    p.add_argument("--explain", action="store_true",
+                   help="print on stderr why reports were merged (rule and evidence)")
     p.set_defaults(run=run_build)
 
 
@@ -291,8 +297,12 @@ def run_build(args: argparse.Namespace) -> int:
     progress = bool(getattr(sys.stderr, "isatty", None) and sys.stderr.isatty())
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MetadataWarning)
+        from timeline.merge import MergePolicy
+
+        policy = MergePolicy(enabled=not args.no_merge, strictness=args.merge_strictness)
         result = build([Path(f) for f in args.files], language="de", published=published,
-                       meta=args.meta, mode=args.mode, reported=args.reported, progress=progress)
+                       meta=args.meta, mode=args.mode, reported=args.reported, progress=progress,
+                       merge=policy)
     for w in caught:
         if issubclass(w.category, MetadataWarning):
             print(f"{PROG}: warning: {w.message}", file=sys.stderr)
@@ -326,6 +336,12 @@ def run_build(args: argparse.Namespace) -> int:
         shown = ", ".join(undated[:5]) + (", ..." if len(undated) > 5 else "")
         print(f"{PROG}: warning: {_count(len(undated), 'document')} without a publication date "
               f"(relative dates in them stay unresolved): {shown}", file=sys.stderr)
+    if args.explain:
+        for event in result.events:
+            for link in result.why(event):
+                evidence = "; ".join(f"{k}: {v}" for k, v in link.evidence)
+                print(f"{PROG}: merged {link.a} + {link.b} into \"{event.title}\": {link.rule} ({evidence})",
+                      file=sys.stderr)
     for failure in failures:
         print(f"{PROG}: error: {failure.doc}: {failure.reason}", file=sys.stderr)
     if failures and not documents:
