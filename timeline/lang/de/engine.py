@@ -26,6 +26,8 @@ from timeline.time.values import TimeValue
 
 Candidate = Tuple[int, int, Rule, "re.Match[str]"]
 
+#: How far (characters) the tense of a clause or sentence is read around an expression.
+_CLAUSE_REACH, _TENSE_REACH = 250, 600
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"«»–]|\s-\s|\bdass\b|\bund\b|\bweil\b|\bobwohl\b|\bnachdem\b")
 
 
@@ -99,6 +101,7 @@ class _Tenses:
         self.spans = spans
         self.starts = [s for s, _ in spans]
         self._sentence_cache: Dict[int, str] = {}
+        self._clause_cache: Dict[Tuple[int, int], str] = {}
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -107,14 +110,19 @@ class _Tenses:
         idx = self.sentence_index(start)
         s_start, s_end = self.spans[idx]
         if idx not in self._sentence_cache:
-            self._sentence_cache[idx] = clause_tense(self.text[s_start:s_end])
+            # a sentence's tense is read near its time expressions: bounded work on endless lines
+            self._sentence_cache[idx] = clause_tense(self.text[max(s_start, start - _TENSE_REACH):
+                                                               min(s_end, end + _TENSE_REACH)])
         sentence_tense = self._sentence_cache[idx]
-        left = s_start
-        for m in _CLAUSE_BREAK.finditer(self.text, s_start, start):
+        left = max(s_start, start - _CLAUSE_REACH)
+        for m in _CLAUSE_BREAK.finditer(self.text, left, start):
             left = m.end()
-        right_m = _CLAUSE_BREAK.search(self.text, end, s_end)
-        right = right_m.start() if right_m else s_end
-        own = clause_tense(self.text[left:start] + " " + self.text[end:right])
+        right_m = _CLAUSE_BREAK.search(self.text, end, min(s_end, end + _CLAUSE_REACH))
+        right = right_m.start() if right_m else min(s_end, end + _CLAUSE_REACH)
+        key = (left, right)
+        if key not in self._clause_cache:
+            self._clause_cache[key] = clause_tense(self.text[left:right])
+        own = self._clause_cache[key]
         return own if own != PRESENT else sentence_tense
 
 

@@ -19,7 +19,8 @@ _ABBREVIATIONS = {
 }
 
 # A candidate boundary: sentence-final punctuation (with closing quotes/brackets) then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'“”»«)\]]*(?=\s+)")
+# Possessive quantifiers and the lookbehind keep a run of "....." linear: each run is tried once.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'“”»«)\]]*+(?=\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[^\n]{0,80}\n)")
 _WORD_BEFORE = re.compile(r"(\w+)$")
 
