@@ -187,6 +187,19 @@ NARRATIVE_DISCOURSE_ADVERBS = frozenset({
 COUNT_CUES = ("mit", "über", "rund", "etwa", "ca.", "circa", "fast", "knapp", "insgesamt", "und",
               "sowie", "von", "auf", "die", "der", "den", "nur", "mehr", "weniger", "als", "bis")
 
+#: Nouns that a following number identifies rather than dates ("Zimmer 1204", "§ 1922").
+NUMBER_NOUNS = frozenset({"zimmer", "raum", "nr", "nummer", "§", "artikel", "art", "seite", "s",
+                          "band", "flug", "linie", "haus", "kapitel", "paragraf", "paragraph",
+                          "tel", "telefon", "postfach", "plz", "kilometer", "km", "bus", "zug",
+                          "gleis", "platz", "sitz", "akte", "az", "aktenzeichen", "resolution"})
+#: Units after a number: "1500 Gramm", "1200 Quadratmeter".
+MEASURE_WORDS = frozenset({"gramm", "kilogramm", "kilo", "tonnen", "meter", "quadratmeter",
+                           "kubikmeter", "liter", "hektar", "euro", "dollar", "franken", "yen",
+                           "prozent", "grad", "kilometer", "meilen", "stück", "passagiere",
+                           "demonstranten", "besucher", "teilnehmer", "einwohner", "tote",
+                           "verletzte", "opfer", "flüchtlinge", "menschen", "soldaten",
+                           "mitarbeiter", "beschäftigte", "arbeitsplätze", "wohnungen", "kinder"})
+
 #: Words after a number that show it counts things, so "1950 Soldaten" is not a year.
 NON_YEAR_FOLLOWERS = (
     "soldaten", "menschen", "personen", "leute", "tote", "toten", "verletzte", "mann", "männer",

@@ -253,9 +253,13 @@ def r_year(m, anchor):
 
 
 def _counts_things(text: str, start: int, end: int) -> bool:
-    """"mit 1500 Panzern", "und 1370 Landungsboote": a number before a noun, after a count cue."""
+    """"mit 1500 Panzern", "und 1370 Landungsboote", "Zimmer 1204", "§ 1922": not years."""
     before = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if before and before.group(1).lower().rstrip(".") in lx.NUMBER_NOUNS:
+        return True
     after = _NEXT_WORD.match(text, end)
+    if after and after.group(1).lower().rstrip(".,;:") in lx.MEASURE_WORDS:
+        return True
     if not (before and after):
         return False
     noun = after.group(1)
@@ -448,6 +452,12 @@ def r_holiday_night(m, anchor):
     return TimeValue(tv.fmt_part_of_day(date(year, month, day), "NI"), "TIME")
 
 
+def _day_offset_from_dct(anchor: Anchor, days: int) -> Optional[TimeValue]:
+    if anchor.dct is None:
+        return TimeValue("FUTURE_REF" if days > 0 else "PAST_REF")
+    return TimeValue(tv.fmt_day(anchor.dct + timedelta(days=days)))
+
+
 def _day_offset(anchor: Anchor, days: int) -> Optional[TimeValue]:
     base = anchor.anaphoric("day")
     if base is None:
@@ -626,7 +636,13 @@ def r_season(m, anchor):
         if base is None:
             return TimeValue(f"XXXX-{season}")
         offset = lx.DIRECTION_WORDS[direction.lower()]
-        year = base.year + offset
+        spans = [(y, tv.season_interval(y, season)) for y in (base.year - 2, base.year - 1, base.year, base.year + 1)]
+        if offset > 0:  # "im kommenden Frühjahr": the next one that has not begun
+            year = min(y for y, (first, _) in spans if first > base)
+        elif offset < 0:  # "im vergangenen Sommer": the last one that is over
+            year = max(y for y, (_, last) in spans if last < base)
+        else:
+            year = anchor.year_for(lambda y: tv.season_interval(y, season))
     if year is None:
         year = anchor.year_for(lambda y: tv.season_interval(y, season))
     if year is None:
@@ -641,14 +657,14 @@ def r_quarter(m, anchor):
     half = unit.startswith(("halbjahr", "jahreshälfte"))
     if n is None or n == 0 or (half and n > 2) or n > 4:
         return None
-    year = _relative_year(m, anchor)
-    if year is None:
-        base = anchor.deictic() if not anchor.narrative else anchor.anaphoric()
-        if base is None:
-            return TimeValue(f"XXXX-{'H' if half else 'Q'}{n if n > 0 else (2 if half else 4)}")
-        year = base.year
     if n < 0:
         n = 2 if half else 4
+    year = _relative_year(m, anchor)
+    if year is None:
+        months = 6 if half else 3
+        year = anchor.year_for(lambda y: tv.interval_of(tv.fmt_half(y, n) if half else tv.fmt_quarter(y, n)))
+        if year is None:
+            return TimeValue(f"XXXX-{'H' if half else 'Q'}{n}")
     return TimeValue(tv.fmt_half(year, n) if half else tv.fmt_quarter(year, n))
 
 
@@ -738,6 +754,8 @@ def r_vague_reference(m, anchor):
 
 def r_set_every(m, anchor):
     what = m.group("every").lower()
+    if what in lx.PARTS_OF_DAY:
+        return TimeValue(f"XXXX-XX-XXT{lx.PARTS_OF_DAY[what]}", "SET", quant="EVERY")
     if what in lx.WEEKDAYS:
         return TimeValue(f"XXXX-WXX-{lx.WEEKDAYS[what]}", "SET", quant="EVERY")
     unit = lx.UNITS.get(what)
@@ -874,7 +892,7 @@ RULES: Tuple[Rule, ...] = (
     Rule("decade",
          r"{B}(?P<x>(?:(?P<decdigits>(?:1\d|20)?\d0)er(?:[\s-]*Jahren?)?"
          r"|(?P<decword>zwanziger|dreißiger|dreissiger|vierziger|fünfziger|sechziger|siebziger|"
-         r"achtziger|neunziger)\s+Jahren?))(?!\w)",
+         r"achtziger|neunziger)(?:\s+|-)?Jahren?))(?!\w)",
          r_decade,
          (Example("Mitte der 1990er Jahre stieg die Zahl.", "Mitte der 1990er Jahre", "199", mod="MID"),
           Example("In den neunziger Jahren zerfiel die Union.", "neunziger Jahren", "199"),
@@ -887,7 +905,7 @@ RULES: Tuple[Rule, ...] = (
                   mod="START"))),
     # --- weekdays and deictic days ---------------------------------------------------------------
     Rule("weekday",
-         r"{B}(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses|"
+         r"{B}(?<!Herrn\s)(?<!Herr\s)(?<!Frau\s)(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses|"
          r"vergangene|vorige|letzte|kommende|nächste|diese|diesem)\s+)?{WEEKDAY}"
          r"(?P<podc>abend|morgen|vormittag|nachmittag|mittag|nacht|früh)?(?!\w)"
          r"(?:\s+(?P<weekdir>kommender|nächster|dieser|vergangener|voriger|letzter)\s+Woche)?",
@@ -912,12 +930,22 @@ RULES: Tuple[Rule, ...] = (
                   "2024-06-18TNI"),), priority=2),
     Rule("deictic_day",
          r"(?<!\w)(?<!von )(?<!Von )(?P<deixis>vorgestern|gestern|heute|übermorgen|(?-i:morgen))"
-         r"(?:\s+(?P<podd>früh|(?-i:Morgen)|Vormittag|Mittag|Nachmittag|Abend|Nacht))?(?!\w)",
+         r"(?:\s+(?P<podd>früh|(?-i:Morgen)|(?<=heute\s)(?-i:morgen)|(?<=Heute\s)(?-i:morgen)|"
+         r"Vormittag|Mittag|Nachmittag|Abend|Nacht))?(?!\w)",
          r_deictic_day,
          (Example("Gestern Abend traf er ein.", "Gestern Abend", "2024-06-23TEV"),
           Example("Die Regierung berät heute.", "heute", "2024-06-24"),
           Example("Das Treffen findet morgen statt.", "morgen", "2024-06-25"),
-          Example("Heute Morgen sprach er.", "Heute Morgen", "2024-06-24TMO"))),
+          Example("Heute Morgen sprach er.", "Heute Morgen", "2024-06-24TMO"),
+          Example("Die Polizei hat heute morgen geräumt.", "heute morgen", "2024-06-24TMO"))),
+    Rule("tomorrow_initial",
+         r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?P<x>Morgen)(?=\s+(?:[a-zäöü]|um\b|früh\b|Abend\b|Vormittag\b|Nachmittag\b))",
+         lambda m, anchor: _day_offset_from_dct(anchor, 1),
+         (Example("Morgen beginnt der Streik.", "Morgen", "2024-06-25"),), case_sensitive=True),
+    Rule("figurative_future_of",
+         r"(?<=\bvon\s)(?P<x>(?-i:morgen))(?!\s+(?-i:[a-z]))",
+         r_figurative_future,
+         (Example("Das ist das Problem von morgen.", "morgen", "FUTURE_REF"),), priority=3),
     Rule("figurative_today",
          r"(?<=\bvon\s)(?P<x>heute)(?!\w)(?!\s+an\b)",
          r_figurative_present,
@@ -1062,10 +1090,13 @@ RULES: Tuple[Rule, ...] = (
          (Example("Nach wochenlangen Kämpfen fiel die Stadt.", "wochenlangen", "PXW", type="DURATION"),)),
     # --- seasons, quarters, holidays -----------------------------------------------------------
     Rule("season",
-         r"(?:" + _PREP_BEFORE_BARE + r"|(?<=\b[Ii]m\s))(?P<x>(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen)\s+)?{SEASON}{YEARSPEC})",
+         r"(?:" + _PREP_BEFORE_BARE + r"|(?<=\b[Ii]m\s))(?P<x>(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|diesem|dieses)\s+)?{SEASON}{YEARSPEC})",
          r_season,
          (Example("Im Frühjahr 2023 begann die Offensive.", "Frühjahr 2023", "2023-SP"),
           Example("Die Wahl soll im Herbst stattfinden.", "Herbst", "2024-FA"),
+          Example("Im kommenden Frühjahr soll gebaut werden.", "kommenden Frühjahr", "2024-SP",
+                  published="2024-01-10"),
+          Example("In diesem Winter wird es kalt.", "diesem Winter", "2024-WI", published="2024-12-20"),
           Example("Im Sommer 1862 griff er an.", "Sommer 1862", "1862-SU", published=None))),
     Rule("season_year", r"{B}(?P<x>{SEASON}\s+{YEAR})(?![\w\-])", r_season,
          (Example("Sommer 2024 wird heiß.", "Sommer 2024", "2024-SU"),), priority=1),
@@ -1098,7 +1129,7 @@ RULES: Tuple[Rule, ...] = (
           Example("Die Sitzung beginnt heute um 12.30 Uhr.", "12.30 Uhr", "2024-06-24T12:30"),
           Example("Er kam gegen 15 Uhr an.", "gegen 15 Uhr", "2024-06-24T15:00", mod="APPROX"))),
     Rule("part_of_day",
-         r"(?:\b(?:am|Am|in\s+der|In\s+der|gegen|Gegen|zur|des|im\s+Laufe\s+des|bis\s+zum|seit\s+dem|vom)\s+)"
+         r"(?:\b(?:am|Am|in\s+der|In\s+der|gegen|Gegen|zur|des|im\s+Laufe\s+des|bis\s+zum|seit\s+dem|vom|um|Um)\s+)"
          r"(?P<x>(?:(?P<podshift>frühen|späten|selben|gleichen|nächsten|folgenden)\s+)?"
          r"(?P<pod>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Mitternacht)(?:s)?)(?!\w)(?!\s+(?:zum|zu|auf)\b)",
          r_part_of_day,
@@ -1129,7 +1160,8 @@ RULES: Tuple[Rule, ...] = (
          priority=-2),
     Rule("set_every",
          r"{B}(?P<x>(?:jeden|jede|jedes|alle)\s+(?P<every>" + lx.alternation(
-             list(lx.WEEKDAYS) + ["tag", "woche", "monat", "jahr", "wochenende"]) + r"))(?!\w)",
+             list(lx.WEEKDAYS) + ["tag", "woche", "monat", "jahr", "wochenende", "morgen", "abend",
+                                  "nacht", "vormittag", "nachmittag", "mittag"]) + r"))(?!\w)",
          r_set_every,
          (Example("Jeden Montag trifft sich der Rat.", "Jeden Montag", "XXXX-WXX-1", type="SET"),
           Example("Das Forum findet jedes Jahr statt.", "jedes Jahr", "P1Y", type="SET"))),
