@@ -32,16 +32,22 @@ def order_events(events: Iterable[Event], doc_rank: Optional[dict] = None) -> Li
     return sorted(events, key=lambda e: _order_key(e, doc_rank))
 
 
-def events_of(doc: Document, doc_id: str, annotator=None) -> List[Event]:
-    """The dated events of one document."""
-    from timeline.events.extract import extract_events
+def events_of(doc: Document, doc_id: str, annotator=None, reported: bool = False) -> List[Event]:
+    """The dated events of one document (and, with ``reported``, those without a time of their
+    own, marked ``reported=True``)."""
+    from timeline.events.extract import extract_events, extract_reported
     from timeline.events.nlp import default_annotator
     from timeline.lang.de.sentences import sentence_spans
+
     from timeline.tagger import tag
 
     mentions = tag(doc.text, published=doc.published, mode=doc.mode, language=doc.language)
-    return extract_events(doc, doc_id, mentions, sentence_spans(doc.text),
-                          annotator or default_annotator())
+    spans = sentence_spans(doc.text)
+    annotator = annotator or default_annotator()
+    found = extract_events(doc, doc_id, mentions, spans, annotator)
+    if reported:
+        found += extract_reported(doc, doc_id, mentions, spans, annotator)
+    return found
 
 
 def build(
@@ -62,8 +68,9 @@ def build(
     objects, dicts (``text``, ``published``, ``id``, ``source``, ``title``), paths to text or
     Markdown files (metadata from front matter or a sidecar ``publication.json``), or plain strings
     of text with ``published=`` as their date.  ``meta`` is a sidecar JSON (path or dict).
-    ``reported`` is accepted for the events without a time of their own; they are not extracted
-    yet, so the timeline's ``reported`` list stays empty.  ``merge`` (True, False or a
+    ``reported`` also extracts the events a document reports without a time of their own (a named
+    actor and a full verb): they go to ``Timeline.reported``, dated "on or before" the
+    publication day, and are shown only on request.  ``merge`` (True, False or a
     :class:`timeline.merge.MergePolicy`) merges reports of one event across documents; the
     timeline's ``links`` and ``why(event)`` say which mentions were merged and why.
     """
@@ -90,7 +97,7 @@ def build(
             continue
         doc_id = item.id or f"doc{position + 1}"
         try:
-            events.extend(events_of(item, doc_id, annotator))
+            events.extend(events_of(item, doc_id, annotator, reported=reported))
         except TimelineError as exc:
             failures.append(DocumentFailure(doc_id, str(exc)))
             continue
@@ -99,6 +106,7 @@ def build(
             continue
         kept.append(item)
     rank = {doc.id or f"doc{i + 1}": i for i, doc in enumerate(kept)}
-    merged, links = merge_events(events, policy)
-    return Timeline(events=tuple(order_events(merged, rank)), reported=(),
+    undated = [e for e in events if e.reported]
+    merged, links = merge_events([e for e in events if not e.reported], policy)
+    return Timeline(events=tuple(order_events(merged, rank)), reported=tuple(order_events(undated, rank)),
                     documents=tuple(kept), failures=tuple(failures), links=tuple(links))

@@ -29,7 +29,7 @@ from timeline.events import lexicon as lx
 from timeline.events.nlp import Annotator, Token
 from timeline.events.titles import infinitive_prefix, join_words, noun_title, separable_prefix, verb_title
 from timeline.model import Document, Event, EventMention, Mention
-from timeline.time.values import TimeValue, finer, fmt_range
+from timeline.time.values import TimeValue, finer, fmt_day, fmt_range
 
 _CLAUSE_PUNCT = {"$,", "$(", "$.", "$:"}
 _FINITE = {"VVFIN", "VAFIN", "VMFIN"}
@@ -455,3 +455,44 @@ def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention], l
                 taken_triggers.add(co.trigger)
             k += 1
     return found, subject
+
+
+def extract_reported(doc: Document, doc_id: str, mentions: Sequence[Mention],
+                     sentence_spans: Sequence[Tuple[int, int]], annotator: Annotator) -> List[Event]:
+    """Events a document reports without a time of their own: a named actor and a full verb in
+    a sentence with no dated expression.  They happened on or before the publication date, so
+    they carry that day with mod ON_OR_BEFORE and ``reported=True``."""
+    if doc.published is None:
+        return []
+    dated_sentences = {m.sentence for m in dated(mentions)}
+    order = [i for i in range(len(sentence_spans)) if i not in dated_sentences
+             and doc.text[sentence_spans[i][0]:sentence_spans[i][1]].strip()]
+    if not order:
+        return []
+    every: Dict[int, List[Mention]] = {}
+    for m in mentions:
+        every.setdefault(m.sentence, []).append(m)
+    when = TimeValue(fmt_day(doc.published), mod="ON_OR_BEFORE")
+    events: List[Event] = []
+    for index, tokens in zip(order, annotator.sentences(doc.text, [sentence_spans[i] for i in order])):
+        covered = {i for m in every.get(index, ()) for i in _token_span(tokens, m.start, m.end)}
+        tokens = [attrs.evolve(t, tag="TIME") if i in covered else t for i, t in enumerate(tokens)]
+        for a, b in clauses(tokens):
+            if _subject(tokens, a, b) is None or _verb_trigger(tokens, a, b) is None:
+                continue
+            cand = _candidate(tokens, a, b, [], None, None)
+            if cand is None or cand.kind != "verb" or not cand.participants:
+                continue
+            s_start, s_end = sentence_spans[index]
+            trig = tokens[cand.trigger]
+            mention = EventMention(
+                doc=doc_id, sentence=index, start=s_start, end=s_end,
+                quote=" ".join(doc.text[s_start:s_end].split()), trigger=trig.text,
+                trigger_lemma=cand.lemma, trigger_start=trig.start, trigger_end=trig.end, time=None,
+                published=doc.published, source=doc.source, doc_title=doc.title,
+            )
+            events.append(Event(id=_event_id(doc_id, index, trig.start), title=cand.title, when=when,
+                                participants=cand.participants, mentions=(mention,),
+                                trigger_lemma=cand.lemma, reported=True))
+            break  # one reported event per sentence: its first clause with an actor
+    return events
