@@ -313,6 +313,11 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
     near = [n for n in nouns if time_tokens and n < t_first and t_first - n <= 7
             and not any(tokens[k].tag in _FULL_VERBS or tokens[k].tag in _FINITE for k in range(n + 1, t_first))]
     noun = near[-1] if near else None
+    after = next((k for k in range(max(time_tokens) + 1 if time_tokens else b, b)
+                  if tokens[k].tag != "TIME"), None)
+    if noun is not None and after is not None and tokens[after].tag in ("VVPP", "VVINF", "VVIZU") \
+            and tokens[after].lemma.lower() not in lx.HAPPENING_VERBS:
+        noun = None  # "der Vertrag 1949 unterzeichnet wurde": the verb at the end carries the time
     if noun is None and verb is not None and tokens[verb].lemma.lower() in lx.HAPPENING_VERBS:
         if nouns:
             noun = nouns[0]
@@ -435,6 +440,20 @@ def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention], l
         a, b = spans[c]
         prev = spans[c - 1] if c > 0 else None
         cand = _candidate(tokens, a, b, idx, prev, None, last_subject)
+        if cand is None:
+            # an apposition or a bracket cut the clause ("Ende August hatte X, Koordinator ...,
+            # erklärt"): join the neighbouring clause unless it is a subordinate one
+            neighbours = []
+            if c + 1 < len(spans):
+                neighbours.append((a, spans[c + 1][1], spans[c + 1][0]))
+            if c > 0:
+                neighbours.append((spans[c - 1][0], b, spans[c - 1][0]))
+            for na, nb, other in neighbours:
+                if tokens[other].tag in ("KOUS", "PRELS", "PRELAT", "KON"):
+                    continue
+                cand = _candidate(tokens, na, nb, idx, None, None, last_subject)
+                if cand is not None:
+                    break
         if cand is not None and cand.trigger not in taken_triggers:
             found.append((cand, m, value))
             taken_triggers.add(cand.trigger)

@@ -29,8 +29,8 @@ WHOLE_WORD_ONLY = frozenset({"test", "start", "spiel", "rede", "wahl", "messe", 
 #: Verbs that only say that an event takes place: the event is the noun they go with
 #: ("das Treffen soll nächste Woche stattfinden", "der Besuch findet ... statt").
 HAPPENING_VERBS = frozenset({
-    "stattfinden", "finden", "erfolgen", "geben", "beginnen", "enden", "dauern", "führen",
-    "kommen", "stehen", "laufen", "starten", "anstehen", "bevorstehen", "folgen",
+    "stattfinden", "finden", "erfolgen", "geben", "kommen", "stehen", "anstehen",
+    "bevorstehen", "planen", "vorsehen", "ansetzen", "fallen",
 })
 
 #: Verbs never taken as an event on their own.
