@@ -237,19 +237,44 @@ def merge_events(events: Iterable[Event], policy: MergePolicy = MergePolicy()
             i = parent[i]
         return i
 
-    links: List[MergeLink] = []
+    edges: Dict[Tuple[int, int], MergeDecision] = {}
     for i, j in candidate_pairs(atoms):
         decision = explain(atoms[i], atoms[j], policy)
         if decision.same:
-            links.append(MergeLink(atoms[i].id, atoms[j].id, decision.rule, decision.evidence))
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+            edges[(i, j)] = decision
+    ambiguous = _bridges(atoms, edges)
+    links: List[MergeLink] = []
+    for (i, j), decision in sorted(edges.items()):
+        if i in ambiguous or j in ambiguous:
+            continue
+        links.append(MergeLink(atoms[i].id, atoms[j].id, decision.rule, decision.evidence))
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
     groups: Dict[int, List[Event]] = defaultdict(list)
     for i, atom in enumerate(atoms):
         groups[find(i)].append(atom)
     merged = [_combine(group) for _, group in sorted(groups.items())]
     return merged, links
+
+
+def _bridges(atoms: Sequence[Event], edges: Dict[Tuple[int, int], "MergeDecision"]) -> set:
+    """Reports that would join two events which are not one: "reiste im Juli nach Moskau" fits
+    both "am 5. Juli in Moskau" and "am 8. Juli in Peking (nach Moskau)", which do not fit each
+    other.  Such a report is ambiguous and stays on its own (precision first)."""
+    neighbours: Dict[int, List[int]] = defaultdict(list)
+    for i, j in edges:
+        neighbours[i].append(j)
+        neighbours[j].append(i)
+    ambiguous = set()
+    for x, near in neighbours.items():
+        near = sorted(near)
+        for k, y in enumerate(near):
+            if any((min(y, z), max(y, z)) not in edges and not times_compatible(atoms[y], atoms[z])[0]
+                   for z in near[k + 1:]):
+                ambiguous.add(x)
+                break
+    return ambiguous
 
 
 def _combine(group: List[Event]) -> Event:
