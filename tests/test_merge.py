@@ -321,9 +321,15 @@ class TestPolicy:
         assert candidate_pairs(atoms) == [(0, 1)]
 
     def test_a_range_over_two_months_meets_both(self):
-        atoms = [ev("2024-06-28/2024-07-02", "tagen", doc="a"),
-                 ev("2024-06", "tagen", doc="b"), ev("2024-07", "tagen", doc="c")]
+        atoms = [ev("2024-06-28/2024-07-02", "tagen", ["Nato"], doc="a"),
+                 ev("2024-06", "tagen", ["Nato"], doc="b"), ev("2024-07", "tagen", ["Nato"], doc="c")]
         assert candidate_pairs(atoms) == [(0, 1), (0, 2)]
+
+    def test_names_are_part_of_the_block(self):
+        """Events with no name in common are never compared: they could not merge anyway."""
+        atoms = [ev("2024-06-19", "reisen", ["Putin"], doc="a"), ev("2024-06-19", "reisen", ["Scholz"], doc="b"),
+                 ev("2024-06-19", "reisen", doc="c"), ev("2024-06-19", "reisen", doc="d")]
+        assert candidate_pairs(atoms) == [(2, 3)]
 
 
 # --- on the merge test set -----------------------------------------------------------------------

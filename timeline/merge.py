@@ -21,6 +21,7 @@ and evidence, so a user can ask why.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from datetime import date
@@ -87,10 +88,10 @@ def trigger_concept(event: Event) -> str:
     return concept(event.trigger_lemma)
 
 
-def concepts(event: Event) -> FrozenSet[str]:
-    """The trigger's concept and the concepts of the title's nouns that have one."""
-    found = {trigger_concept(event)}
-    for word in _WORD.findall(event.title):
+@functools.lru_cache(maxsize=65536)
+def _title_concepts(title: str, trigger_lemma: str) -> FrozenSet[str]:
+    found = {concept(trigger_lemma)}
+    for word in _WORD.findall(title):
         if word[:1].isupper():
             c = concept(word)
             if c in elx.CONCEPTS:
@@ -98,9 +99,15 @@ def concepts(event: Event) -> FrozenSet[str]:
     return frozenset(found)
 
 
+def concepts(event: Event) -> FrozenSet[str]:
+    """The trigger's concept and the concepts of the title's nouns that have one."""
+    return _title_concepts(event.title, event.trigger_lemma)
+
+
+@functools.lru_cache(maxsize=65536)
 def _name_tokens(name: str) -> FrozenSet[str]:
     return frozenset(t for t in (w.lower() for w in _WORD.findall(name))
-                     if len(t) >= 3 and t not in elx.NAME_TITLE_WORDS)
+                     if len(t) >= 2 and t not in elx.NAME_TITLE_WORDS)
 
 
 def _names_match(a: str, b: str) -> bool:
@@ -182,10 +189,16 @@ def _months(start: date, end: date) -> Iterable[Tuple[int, int]]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
-def _block_keys(event: Event) -> List[Tuple[str, int, int]]:
+def _block_keys(event: Event) -> List[tuple]:
+    """Blocks an event is compared within: concept x month x name word, since named events
+    merge only when they share a name word; nameless ones only with the same trigger and time."""
     if event.start is None or event.granularity in _TOO_COARSE:
         return []
-    return [(c, y, m) for c in concepts(event) for y, m in _months(event.start, event.end)]
+    months = list(_months(event.start, event.end))
+    if not event.participants:
+        return [("-", event.trigger_lemma.lower(), event.when.value)]
+    names = {t for p in event.participants for t in _name_tokens(p)}
+    return [(c, y, m, n) for c in concepts(event) for y, m in months for n in names]
 
 
 def _atoms(events: Iterable[Event]) -> List[Event]:

@@ -77,7 +77,7 @@ def _looks_like_simple_past(token: str, previous: Optional[str]) -> bool:
         return False
     if previous is not None and previous.lower() in _DETERMINERS:
         return False  # "die erweiterte Zusammenarbeit": an adjective
-    return not low.endswith(("ste", "sten"))  # superlatives: "die wichtigsten"
+    return True  # superlatives ("die wichtigsten") come after a determiner, caught above
 
 
 def _looks_like_participle(token: str) -> bool:
