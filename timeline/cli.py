@@ -45,37 +45,11 @@ class CommandError(TimelineError):
     """A problem with what the command line asked for (a sidecar file, an output folder)."""
 
 
-class FileProblem(Exception):
-    """One input file cannot be used; the others still can."""
-
-
 # --- reading inputs ------------------------------------------------------------------------------
 
-
-def read_text(path: Path) -> str:
-    """The text of ``path``: strict UTF-8, newlines read the way Python's text mode reads them.
-
-    Offsets in the output are offsets into this string, i.e. into
-    ``Path(path).read_text(encoding="utf-8")``.
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem("no such file") from None
-    except IsADirectoryError:
-        raise FileProblem("is a directory, not a text file") from None
-    except OSError as exc:
-        raise FileProblem(exc.strerror or str(exc)) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FileProblem(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it first, e.g. iconv -f latin1 -t utf-8"
-        ) from None
-    if "\x00" in text:
-        raise FileProblem("contains NUL bytes: not a text file")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+# One reader for the whole library: strict UTF-8, a BOM dropped, newlines as Python's text mode
+# reads them, NUL bytes refused; each problem is a FileProblem with the reason.
+from timeline.documents import FileProblem, read_file as read_text  # noqa: E402
 
 
 class PublicationIndex:
