@@ -45,7 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(1, str(REPO))
 
-from timeline.merge import MergePolicy, _atoms, _block_keys, candidate_pairs, merge_events  # noqa: E402
+from timeline.merge import MergePolicy, _atoms, _blocks, candidate_pairs, merge_events  # noqa: E402
 from timeline.model import Event, EventMention  # noqa: E402
 from timeline.time.values import TimeValue  # noqa: E402
 
@@ -135,7 +135,8 @@ def measure(n: int, repeat: int, seed: int = 0) -> Dict[str, float]:
     t0 = time.perf_counter()
     pairs = len(candidate_pairs(atoms))
     t_pairs = time.perf_counter() - t0
-    blocks = Counter(key for atom in atoms for key in _block_keys(atom))
+    blocks = Counter({(kind,) + key: len(members) for kind, table in zip(("single", "period", "probe"), _blocks(atoms))
+                      for key, members in table.items()})
     all_pairs = n * (n - 1) // 2
     return {"n": n, "seconds": best, "pairs": pairs, "all_pairs": all_pairs,
             "share": pairs / all_pairs if all_pairs else 0.0, "blocks": len(blocks),

@@ -315,10 +315,11 @@ class TestPolicy:
         atoms = sorted([ev("2024-06-19", "reisen", ["Putin"], doc="a"),
                         ev("2024-06-20", "Besuch", ["Putin"], doc="b"),
                         ev("2024-07-03", "reisen", ["Putin"], doc="c"),
-                        ev("2024-06-19", "unterzeichnen", ["Putin"], doc="d")],
+                        ev("2024-06-19", "unterzeichnen", ["Putin"], doc="d"),
+                        ev("2024-06", "Reise", ["Putin"], doc="e")],
                        key=lambda e: e.mentions[0].doc)
-        # only the two June visits share a block (visit x 2024-06)
-        assert candidate_pairs(atoms) == [(0, 1)]
+        # days meet only the same day; the June-level visit meets both June days, not July
+        assert candidate_pairs(atoms) == [(0, 4), (1, 4)]
 
     def test_a_range_over_two_months_meets_both(self):
         atoms = [ev("2024-06-28/2024-07-02", "tagen", ["Nato"], doc="a"),

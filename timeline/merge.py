@@ -13,8 +13,8 @@ Two single-mention events are one event when
 
 Merging works on the single-mention parts of events, so it is order-independent (the components
 of the "same event" graph do not depend on input order) and idempotent (merging a merged
-timeline finds the same components).  Candidate pairs come from blocks (concept x month), never
-from comparing every pair.  The merged event keeps the most specific time, every mention, and a
+timeline finds the same components).  Candidate pairs come from blocks (concept x name word x day,
+or x month for longer periods), never from comparing every pair.  The merged event keeps the most specific time, every mention, and a
 title from its best mention; each merged pair is recorded as a :class:`MergeLink` with its rule
 and evidence, so a user can ask why.
 """
@@ -72,6 +72,7 @@ class MergeDecision:
 # --- features ---------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def concept(word: str) -> str:
     """The concept a trigger or noun stands for ("Reise" and "besuchen" -> "visit")."""
     low = word.lower()
@@ -189,16 +190,37 @@ def _months(start: date, end: date) -> Iterable[Tuple[int, int]]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
-def _block_keys(event: Event) -> List[tuple]:
-    """Blocks an event is compared within: concept x month x name word, since named events
-    merge only when they share a name word; nameless ones only with the same trigger and time."""
-    if event.start is None or event.granularity in _TOO_COARSE:
-        return []
-    months = list(_months(event.start, event.end))
-    if not event.participants:
-        return [("-", event.trigger_lemma.lower(), event.when.value)]
-    names = {t for p in event.participants for t in _name_tokens(p)}
-    return [(c, y, m, n) for c in concepts(event) for y, m in months for n in names]
+def _names(event: Event) -> FrozenSet[str]:
+    return frozenset(t for p in event.participants for t in _name_tokens(p))
+
+
+def _blocks(atoms: Sequence[Event]):
+    """Three kinds of block, keyed by concept and name word (named events merge only when they
+    share a name word; nameless ones only with the same trigger and time value):
+
+    * ``single``: reports of one day, by that day; only same-day reports can overlap;
+    * ``period``: reports of a longer period (a week, a month, a range of days), by month;
+    * ``probe``: the single-day reports again, by month, to meet the periods around them.
+    """
+    single: Dict[tuple, List[int]] = defaultdict(list)
+    period: Dict[tuple, List[int]] = defaultdict(list)
+    probe: Dict[tuple, List[int]] = defaultdict(list)
+    for i, event in enumerate(atoms):
+        if event.start is None or event.granularity in _TOO_COARSE:
+            continue
+        if not event.participants:
+            single[("-", event.trigger_lemma.lower(), event.when.value)].append(i)
+            continue
+        keys = [(c, n) for c in concepts(event) for n in _names(event)]
+        if event.start == event.end:
+            for key in keys:
+                single[key + (event.start,)].append(i)
+                probe[key + (event.start.year, event.start.month)].append(i)
+        else:
+            for key in keys:
+                for y, m in _months(event.start, event.end):
+                    period[key + (y, m)].append(i)
+    return single, period, probe
 
 
 def _atoms(events: Iterable[Event]) -> List[Event]:
@@ -223,16 +245,19 @@ def _specificity(event: Event):
 
 
 def candidate_pairs(atoms: Sequence[Event]) -> List[Tuple[int, int]]:
-    """Index pairs that share a block (concept x month): the only pairs ever compared."""
-    blocks: Dict[Tuple[str, int, int], List[int]] = defaultdict(list)
-    for i, atom in enumerate(atoms):
-        for key in _block_keys(atom):
-            blocks[key].append(i)
+    """Index pairs that share a block: the only pairs ever compared.  Two single-day reports
+    meet only on the same day; a period meets the periods and the days of its months."""
+    single, period, probe = _blocks(atoms)
     pairs = set()
-    for members in blocks.values():
+    for members in list(single.values()) + list(period.values()):
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                pairs.add((members[x], members[y]))
+                pairs.add((min(members[x], members[y]), max(members[x], members[y])))
+    for key, periods in period.items():
+        for x in periods:
+            for y in probe.get(key, ()):
+                if x != y:
+                    pairs.add((min(x, y), max(x, y)))
     return sorted(pairs)
 
 

@@ -22,6 +22,7 @@ Conventions (documented in docs/values.md):
 from __future__ import annotations
 
 import calendar as _calendar
+import functools
 import re
 from datetime import date, timedelta
 from typing import Optional, Tuple
@@ -106,6 +107,7 @@ def _month_span(year: int, first: int, last: int) -> Interval:
     return date(year, first, 1), date(year, last, last_day_of_month(year, last))
 
 
+@functools.lru_cache(maxsize=65536)
 def interval_of(value: str) -> Optional[Interval]:
     """The first and last day a TIMEX3 date/time ``value`` covers, or ``None``.
 
@@ -163,6 +165,7 @@ def _interval_of(value: str) -> Optional[Interval]:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def granularity_of(value: str) -> Optional[str]:
     """The granularity a TIMEX3 value is stated at (``"day"``, ``"week"``, ...), or ``None``.
 
