@@ -25,7 +25,7 @@ import functools
 import re
 from collections import defaultdict
 from datetime import date
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Sequence, Tuple
 
 import attrs
 

@@ -72,8 +72,6 @@ def present_3sg(lemma: str) -> str:
         return lemma
     if s.endswith(("t", "d")) or _needs_e_before_t(s):
         return stem + "et"
-    if s.endswith(("s", "ß", "z", "x")):
-        return stem + "t"
     return stem + "t"
 
 

@@ -22,7 +22,6 @@ from timeline.lang.de.sentences import sentence_spans
 from timeline.lang.de.tense import PRESENT, clause_tense
 from timeline.model import Mention
 from timeline.time.anchoring import Anchor
-from timeline.time.values import TimeValue
 
 Candidate = Tuple[int, int, Rule, "re.Match[str]"]
 
@@ -166,9 +165,3 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
             anchor.heading_year = value.start.year
         last_end = end
     return mentions
-
-
-def resolve_value(text: str, dct: Optional[date] = None, mode: str = "news") -> Optional[TimeValue]:
-    """The value of the first expression in ``text`` (a convenience for examples and tests)."""
-    found = tag_german(text, dct, mode)
-    return found[0].time if found else None

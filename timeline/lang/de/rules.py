@@ -288,10 +288,6 @@ def r_year_bc(m, anchor):
     return TimeValue(f"BC{int(m.group('bcyear')):04d}")
 
 
-def r_year_range_bc(m, anchor):
-    return TimeValue(f"BC{int(m.group('bcyear')):04d}")
-
-
 def r_decade(m, anchor):
     digits = _g(m, "decdigits")
     word = _g(m, "decword")
@@ -661,7 +657,6 @@ def r_quarter(m, anchor):
         n = 2 if half else 4
     year = _relative_year(m, anchor)
     if year is None:
-        months = 6 if half else 3
         year = anchor.year_for(lambda y: tv.interval_of(tv.fmt_half(y, n) if half else tv.fmt_quarter(y, n)))
         if year is None:
             return TimeValue(f"XXXX-{'H' if half else 'Q'}{n}")
@@ -885,7 +880,7 @@ RULES: Tuple[Rule, ...] = (
          (Example("Die Schlacht fand 490 v. Chr. statt.", "490 v. Chr.", "BC0490", published=None),),
          priority=2),
     Rule("year_bc_range", r"{B}(?P<x>(?P<bcyear>\d{1,4}))\s*(?:–|-|bis)\s*(?=\d{1,4}\s*v\.\s?Chr)",
-         r_year_range_bc,
+         r_year_bc,
          (Example("Die Kriege 490–479 v. Chr. waren lang.", "490", "BC0490", published=None),)),
     Rule("year_ad", r"{B}(?P<x>(?P<year>\d{1,4})\s*n\.\s?Chr\.?)", r_year,
          (Example("Die Stadt wurde 9 n. Chr. gegründet.", "9 n. Chr.", "0009", published=None),)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-PAST, PRESENT, FUTURE, PLUPERFECT = "past", "present", "future", "pluperfect"
+from timeline.time.anchoring import FUTURE, PAST, PLUPERFECT, PRESENT  # noqa: F401  (re-exported)
 
 _FUTURE = {
     "wird", "werden", "wirst", "werde", "werdet", "soll", "sollen", "sollst", "will", "wollen",
