@@ -5,10 +5,19 @@
     python benchmarks/bench_merge.py --sizes 1000,10000 --repeat 3
 
 Synthetic atomic events (single mentions, as the extractor makes them), generated with a fixed
-seed so that every run sees the same data:
+seed so that every run sees the same data, in one of two worlds (``--world``):
 
-* **true events** spread over five years (2020-2024), each reported 1-4 times (mean about 2) by
-  different documents: a report gives the event's day (65 %), its month (20 %), its ISO week
+* ``archive`` (default): a news archive that grows the way real ones do, by covering more time:
+  about 55 mentions a day (``--per-day``), so N mentions span N/55 days from 2020-01-01 (100,000
+  mentions are five years, 1,000,000 fifty).  The name pool stays at 500 (conservative: the
+  popular names do not thin out as the archive grows);
+* ``fixed``: a fixed world of five years (2020-2024) and 500 names that ever more reports fill, a
+  stress test: the reports sharing a day, a name and a concept, which any merger must compare,
+  grow with the square of N.
+
+In both:
+
+* **true events** each reported 1-4 times (mean about 2) by different documents: a report gives the event's day (65 %), its month (20 %), its ISO week
   (5 %), a part of the day (5 %) or a range of days (5 %);
 * **50 trigger lemmas**: the verb and noun forms of the concepts in
   ``timeline.events.lexicon.CONCEPTS`` (visit, meeting, signing, talks, statement, attack, ...)
@@ -45,7 +54,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(1, str(REPO))
 
-from timeline.merge import MergePolicy, _atoms, _blocks, candidate_pairs, merge_events  # noqa: E402
+from timeline.merge import MergePolicy, _atoms, _blocks, _features, candidate_pairs, merge_events  # noqa: E402
 from timeline.model import Event, EventMention  # noqa: E402
 from timeline.time.values import TimeValue  # noqa: E402
 
@@ -79,7 +88,9 @@ NAMES = [f"{f} {l}" for f in FIRST for l in LAST][:500]
 NAME_WEIGHTS = [1.0 / (rank + 1) ** 0.8 for rank in range(len(NAMES))]  # Zipf-like
 
 FIRST_DAY = date(2020, 1, 1)
-DAYS = (date(2024, 12, 31) - FIRST_DAY).days + 1
+FIXED_DAYS = (date(2024, 12, 31) - FIRST_DAY).days + 1
+#: Mentions per day in the archive world: the density of the fixed world at 100,000 mentions.
+PER_DAY = 55
 
 
 def _report_time(rnd: random.Random, day: date) -> str:
@@ -97,15 +108,26 @@ def _report_time(rnd: random.Random, day: date) -> str:
     return f"{day.isoformat()}/{last.isoformat()}"
 
 
-def synthetic_events(n: int, seed: int = 0) -> Tuple[List[Event], int]:
+def span_days(n: int, world: str = "archive", per_day: int = PER_DAY) -> int:
+    """Days the generated events are spread over: fixed, or growing with ``n`` (archive)."""
+    if world == "fixed":
+        return FIXED_DAYS
+    if world == "archive":
+        return max(1, math.ceil(n / per_day))
+    raise ValueError(f"unknown world {world!r}; expected 'archive' or 'fixed'")
+
+
+def synthetic_events(n: int, seed: int = 0, world: str = "archive", per_day: int = PER_DAY
+                     ) -> Tuple[List[Event], int]:
     """``n`` single-mention events (about n/2 true events reported 1-4 times each), and the
     number of true events."""
     rnd = random.Random(seed)
+    days = span_days(n, world, per_day)
     events: List[Event] = []
     doc = true_events = 0
     while len(events) < n:
         true_events += 1
-        day = FIRST_DAY + timedelta(days=rnd.randrange(DAYS))
+        day = FIRST_DAY + timedelta(days=rnd.randrange(days))
         trigger = rnd.choice(TRIGGERS)
         people = rnd.choices(NAMES, weights=NAME_WEIGHTS, k=rnd.choice([0, 1, 2, 2, 3]))
         people = list(dict.fromkeys(people))
@@ -123,8 +145,9 @@ def synthetic_events(n: int, seed: int = 0) -> Tuple[List[Event], int]:
     return events, true_events
 
 
-def measure(n: int, repeat: int, seed: int = 0) -> Dict[str, float]:
-    events, true_events = synthetic_events(n, seed)
+def measure(n: int, repeat: int, seed: int = 0, world: str = "archive", per_day: int = PER_DAY
+            ) -> Dict[str, float]:
+    events, true_events = synthetic_events(n, seed, world, per_day)
     best = math.inf
     merged = links = None
     for _ in range(repeat):
@@ -135,10 +158,10 @@ def measure(n: int, repeat: int, seed: int = 0) -> Dict[str, float]:
     t0 = time.perf_counter()
     pairs = len(candidate_pairs(atoms))
     t_pairs = time.perf_counter() - t0
-    blocks = Counter({(kind,) + key: len(members) for kind, table in zip(("single", "period", "probe"), _blocks(atoms))
+    blocks = Counter({(kind,) + key: len(members) for kind, table in zip(("single", "period", "probe"), _blocks([_features(a) for a in atoms]))
                       for key, members in table.items()})
     all_pairs = n * (n - 1) // 2
-    return {"n": n, "seconds": best, "pairs": pairs, "all_pairs": all_pairs,
+    return {"n": n, "world": world, "days": span_days(n, world, per_day), "seconds": best, "pairs": pairs, "all_pairs": all_pairs,
             "share": pairs / all_pairs if all_pairs else 0.0, "blocks": len(blocks),
             "largest_block": max(blocks.values()) if blocks else 0,
             "pairs_seconds": t_pairs, "merged_events": len(merged), "true_events": true_events, "links": len(links),
@@ -154,11 +177,11 @@ def fit_exponent(xs: Sequence[float], ys: Sequence[float]) -> float:
 
 
 def table(rows: Sequence[Dict[str, float]]) -> str:
-    lines = ["| N mentions | merge s | µs / mention | pairs compared | all pairs N(N-1)/2 | compared share "
+    lines = ["| N mentions | days | merge s | µs / mention | pairs compared | all pairs N(N-1)/2 | compared share "
              "| blocks | largest block | merged events | true events | links |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        lines.append(f"| {r['n']:,} | {r['seconds']:.2f} | {r['us_per_mention']:.0f} | {r['pairs']:,} | "
+        lines.append(f"| {r['n']:,} | {r['days']:,} | {r['seconds']:.2f} | {r['us_per_mention']:.0f} | {r['pairs']:,} | "
                      f"{r['all_pairs']:,} | {r['share']:.2e} | {r['blocks']:,} | {r['largest_block']:,} | "
                      f"{r['merged_events']:,} | {r['true_events']:,} | {r['links']:,} |")
     return "\n".join(lines)
@@ -170,6 +193,10 @@ def main(argv=None) -> int:
                         help="comma-separated numbers of event mentions (default 1000,10000,100000)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the best is reported")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--world", choices=("archive", "fixed"), default="archive",
+                        help="archive: the time span grows with N (default); fixed: five years, ever fuller")
+    parser.add_argument("--per-day", type=int, default=PER_DAY,
+                        help=f"mentions per day in the archive world (default {PER_DAY})")
     parser.add_argument("--json", metavar="OUT", help="write the rows and exponents as JSON")
     parser.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
     args = parser.parse_args(argv)
@@ -178,7 +205,7 @@ def main(argv=None) -> int:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     rows = []
     for n in sizes:
-        row = measure(n, args.repeat, args.seed)
+        row = measure(n, args.repeat, args.seed, args.world, args.per_day)
         rows.append(row)
         print(f"N={n:,}: {row['seconds']:.2f} s, {row['pairs']:,} pairs compared", file=sys.stderr)
     print(table(rows))

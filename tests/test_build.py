@@ -84,11 +84,12 @@ def test_merging_joins_reports_and_can_be_turned_off():
          "published": "2024-07-08", "id": "b", "source": "Blatt B"},
     ]
     merged = timeline.build(docs)
-    (trip,) = [e for e in merged if "Chile" in e.participants]
+    (trip,) = [e for e in merged if "Chile" in e.places]
+    assert "Lula" in trip.participants and "Chile" not in trip.participants
     assert trip.when.value == "2024-06-19" and trip.sources == ("a", "b")
     assert trip.independent_sources == 2 and merged.why(trip)
     separate = timeline.build(docs, merge=False)
-    assert len([e for e in separate if "Chile" in e.participants]) == 2
+    assert len([e for e in separate if "Chile" in e.places]) == 2
 
 
 def test_examples_chronology_is_what_the_script_produces():

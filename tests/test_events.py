@@ -28,7 +28,7 @@ def test_two_events_in_one_sentence_share_the_time():
     assert [e.when.value for e in found] == ["2024-06-19", "2024-06-19"]
     assert [e.trigger_lemma for e in found] == ["unterzeichnen", "reisen"]
     assert found[0].title.startswith("Lula unterzeichnet")
-    assert "Peru" in found[1].participants
+    assert "Peru" in found[1].places and "Lula" in found[1].participants
 
 
 def test_separable_verb_title_and_lemma():
@@ -77,3 +77,40 @@ def test_order_puts_coarser_periods_before_their_days():
                    "Im Mai 2024 begann der Streit.")
     ordered = [e.when.value for e in order_events(found)]
     assert ordered == ["2024-05", "2024-06", "2024-06-19"]
+
+
+# --- participants and places ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, participants, places", [
+    # a preposition of place makes a name a place
+    ("Am Dienstag reiste Scholz nach Vietnam.", ("Scholz",), ("Vietnam",)),
+    ("Am Mittwoch sprach Macron in Lissabon mit Präsident Lula.", ("Macron", "Lula"), ("Lissabon",)),
+    # a known city that is not the subject is a place, even as an object ("Peking besucht")
+    ("Nach Kiew hat Orbán am Montag auch Peking besucht.", ("Orbán",), ("Kiew", "Peking")),
+    # a run of names without NER is cut where a known city begins: "in Astana Xi"
+    ("Am Mittwoch traf Putin in Astana Xi.", ("Putin", "Xi"), ("Astana",)),
+    # a capital as the subject stands for its government
+    ("Seoul hat am Freitag den russischen Botschafter einbestellt.", ("Seoul",), ()),
+    # an institution as a common-noun subject is a participant
+    ("Der Bundestag hat am Freitag das Gesetz beschlossen.", ("Bundestag",), ()),
+    ("Die Bundesregierung beschloss am Mittwoch neue Hilfen.", ("Bundesregierung",), ()),
+    # a generic one is not: "die Regierung" may be any government
+    ("Die Regierung beschloss am Mittwoch neue Hilfen.", (), ()),
+])
+def test_participants_and_places(text, participants, places):
+    (event,) = events(text, published="2024-07-12")
+    assert event.participants == participants
+    assert event.places == places
+
+
+def test_separable_prefix_of_a_participle_without_ge():
+    (event,) = events("Seoul hat am Freitag den russischen Botschafter einbestellt.", published="2024-07-12")
+    assert event.title == "Seoul bestellt den russischen Botschafter ein"
+    (event,) = events("Am Montag hat die Regierung den Gipfel vorbereitet.", published="2024-07-12")
+    assert event.title.endswith("bereitet den Gipfel vor")
+
+
+def test_places_are_in_the_json():
+    (event,) = events("Am Dienstag reiste Scholz nach Vietnam.", published="2024-07-12")
+    assert event.to_dict()["places"] == ["Vietnam"] and event.to_dict()["participants"] == ["Scholz"]

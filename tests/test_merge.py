@@ -11,7 +11,7 @@ import pytest
 
 import timeline
 from timeline.errors import InputError
-from timeline.merge import (MergePolicy, candidate_pairs, concept, concepts, explain, merge_events,
+from timeline.merge import (MergePolicy, _names_match, candidate_pairs, concept, concepts, explain, merge_events,
                             times_compatible)
 from timeline.model import Event, EventMention, MergeLink, Timeline
 from timeline.time.values import TimeValue
@@ -21,7 +21,7 @@ DATA = Path(__file__).resolve().parent / "data" / "merge"
 
 def ev(value: str, lemma: str, participants: Sequence[str] = (), *, doc: str = "d1", sentence: int = 0,
        title: Optional[str] = None, trigger: Optional[str] = None, start: int = 10,
-       source: Optional[str] = None) -> Event:
+       source: Optional[str] = None, places: Sequence[str] = ()) -> Event:
     """One single-mention event as the extractor makes it (id from doc, sentence, trigger offset)."""
     trigger = trigger or lemma
     mention = EventMention(doc=doc, sentence=sentence, start=0, end=80, quote=f"... {trigger} ...",
@@ -30,7 +30,7 @@ def ev(value: str, lemma: str, participants: Sequence[str] = (), *, doc: str = "
     digest = hashlib.sha1(f"{doc}\x00{sentence}\x00{start}".encode()).hexdigest()[:12]
     return Event(id="ev-" + digest, title=title or f"{' und '.join(participants)} {lemma}".strip(),
                  when=TimeValue(value), participants=tuple(participants), mentions=(mention,),
-                 trigger_lemma=lemma)
+                 trigger_lemma=lemma, places=tuple(places))
 
 
 def merged_groups(events, policy=MergePolicy()):
@@ -137,9 +137,6 @@ class TestParticipants:
         groups = merged_groups([modi, orban, month])
         assert groups == [[("a", 0), ("c", 0)], [("b", 0)]]
 
-    @pytest.mark.xfail(reason="known bug: names of two letters ('Xi', 'Li') have no name tokens (tokens need "
-                              "3 letters), so 'Xi' on both sides counts as a participant only on one side",
-                       strict=False)
     def test_two_letter_names_match(self):
         a = ev("2024-07-03", "treffen", ["Wladimir Putin", "Xi", "Astana"], doc="a")
         b = ev("2024-07", "treffen", ["Putin", "Astana", "Xi"], doc="b")
@@ -186,6 +183,56 @@ class TestParticipants:
         out, links = merge_events([moscow, beijing, july])
         assert not any({m.doc for m in e.mentions} >= {"a", "b"} for e in out)
         assert links == []  # the ambiguous report stays on its own (precision first)
+
+
+class TestPlaces:
+    """Where an event happened: a place on both sides must agree; a capital stands for its country."""
+
+    def test_different_places_on_the_same_day_stay_apart(self):
+        berlin = ev("2024-02-16", "unterzeichnen", ["Selenskyj"], places=["Berlin"], doc="a")
+        paris = ev("2024-02-16", "unterzeichnen", ["Selenskyj"], places=["Paris"], doc="b")
+        decision = explain(berlin, paris)
+        assert not decision.same and decision.rule == "places differ"
+        assert dict(decision.evidence)["places"] == "Berlin vs Paris"
+        assert not explain(berlin, paris, MergePolicy(strictness="loose")).same
+
+    def test_a_city_lies_in_its_country(self):
+        hanoi = ev("2024-06-20", "besuchen", ["Putin"], places=["Hanoi"], doc="a")
+        vietnam = ev("2024-06", "reisen", ["Wladimir Putin"], places=["Vietnam"], doc="b")
+        decision = explain(hanoi, vietnam)
+        assert decision.same and dict(decision.evidence)["places"] == "Hanoi"
+
+    def test_two_cities_of_one_country_are_two_places(self):
+        moscow = ev("2024-07-05", "reisen", ["Orbán"], places=["Moskau"], doc="a")
+        petersburg = ev("2024-07-05", "reisen", ["Orbán"], places=["Sankt Petersburg"], doc="b")
+        kazan = ev("2024-07-05", "reisen", ["Orbán"], places=["Kasan"], doc="c")
+        assert explain(moscow, petersburg).rule == "places differ"
+        assert explain(moscow, kazan).rule == "places differ"
+
+    def test_a_place_on_one_side_only_is_no_conflict(self):
+        a = ev("2024-07-05", "reisen", ["Viktor Orbán", "Wladimir Putin"], places=["Moskau"], doc="a")
+        b = ev("2024-07-05", "besuchen", ["Orbán"], places=["Moskau", "Brüssel"], doc="b")
+        c = ev("2024-07-05", "besuchen", ["Orbán"], doc="c")
+        assert explain(a, b).same and explain(a, c).same and explain(b, c).same
+
+    def test_a_capital_stands_for_its_government(self):
+        seoul = ev("2024-06-21", "einbestellen", ["Seoul"], doc="a")
+        korea = ev("2024-06-21", "einbestellen", ["Südkorea"], doc="b")
+        decision = explain(seoul, korea)
+        assert decision.same and dict(decision.evidence)["participants"] == "Seoul"
+        out, _ = merge_events([seoul, korea])
+        assert len(out) == 1  # the blocks see them too: "Seoul" is keyed by its country
+
+    def test_a_city_named_as_subject_matches_the_same_city_as_place(self):
+        # "der ungarische Regierungschef Kiew besucht": without NER "Kiew" looks like the subject
+        kyiv = ev("2024-07-02", "besuchen", ["Kiew"], doc="a")
+        trip = ev("2024-07-02", "reisen", ["Orbán"], places=["Kiew"], doc="b")
+        assert explain(kyiv, trip).same
+
+    def test_names_of_two_countries_do_not_match(self):
+        assert not _names_match("Südkorea", "Nordkorea")
+        assert not _names_match("Seoul", "Nordkorea") and _names_match("Pjöngjang", "Nordkorea")
+        assert _names_match("Washington", "Vereinigte Staaten") and _names_match("USA", "Washington")
 
 
 # --- statements and sentences --------------------------------------------------------------------
@@ -425,8 +472,8 @@ class TestEvaluation:
         assert report.by_label("strict").recall <= report.by_label("normal").recall
 
     @pytest.mark.xfail(reason="known weakness: 'loose' finds more candidate links, so more reports become "
-                              "ambiguous bridges and are left on their own; on the test set loose recall "
-                              "(12/21) is below normal (14/21)", strict=False)
+                              "ambiguous bridges and are left on their own (on the test set: the month "
+                              "report of Putin and Modi)", strict=False)
     def test_loose_merges_at_least_what_normal_merges(self, report):
         assert report.by_label("normal").recall <= report.by_label("loose").recall
 
@@ -456,7 +503,8 @@ class TestEvaluation:
     def test_command(self, capsys):
         from timeline.evaluation.merging import main
 
-        assert main(["--errors", "--strictness", "normal"]) == 0
+        assert main(["--errors", "--strictness", "normal", "--strictness", "loose"]) == 0
         out = capsys.readouterr().out
         assert "| normal |" in out and "excluded from pairwise scoring" in out
-        assert "FALSE MERGE" in out or "MISSED MERGE" in out
+        assert "-- normal: " in out and "-- loose: " in out
+        assert "FALSE MERGE" in out  # loose joins Selenskyj's two same-day signings (shared name)

@@ -25,11 +25,12 @@ import functools
 import re
 from collections import defaultdict
 from datetime import date
-from typing import Dict, FrozenSet, Iterable, List, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import attrs
 
 from timeline.events import lexicon as elx
+from timeline.events import places as pl
 from timeline.model import Event, MergeLink
 from timeline.time.values import GRANULARITIES
 
@@ -106,25 +107,62 @@ def concepts(event: Event) -> FrozenSet[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_tokens(name: str) -> FrozenSet[str]:
-    return frozenset(t for t in (w.lower() for w in _WORD.findall(name))
-                     if len(t) >= 2 and t not in elx.NAME_TITLE_WORDS)
+def _name_key(name: str) -> Tuple[FrozenSet[str], str, str]:
+    """A name's words (without titles), the whole name in lower case (a country's usual name
+    for aliases), and the country it stands for when it is a known city or seat ("" if none)."""
+    low = " ".join(name.lower().split())
+    words = frozenset(t for t in (w.lower() for w in _WORD.findall(name))
+                      if len(t) >= 2 and t not in elx.NAME_TITLE_WORDS)
+    return words, pl.COUNTRY_ALIASES.get(low, low), pl.COUNTRY_OF.get(low, "")
+
+
+def _keys_match(a: Tuple[FrozenSet[str], str, str], b: Tuple[FrozenSet[str], str, str]) -> bool:
+    return bool(a[0] & b[0]) or (a[2] != "" and a[2] == b[1]) or (b[2] != "" and b[2] == a[1])
 
 
 def _names_match(a: str, b: str) -> bool:
-    return bool(_name_tokens(a) & _name_tokens(b))
+    """Two names for the same one: a shared word ("Putin", "Wladimir Putin"), or a capital or
+    seat and its country ("Seoul", "Südkorea"; "Hanoi", "Vietnam").  Two cities of one country
+    do not match."""
+    return _keys_match(_name_key(a), _name_key(b))
 
 
-def _covered(small: Sequence[str], large: Sequence[str]) -> bool:
-    return all(any(_names_match(s, l) for l in large) for s in small)
+@attrs.frozen(slots=True)
+class _Features:
+    """What merging compares, computed once per single-mention event."""
+
+    event: Event
+    doc: str
+    sentence: int
+    start: Optional[date]
+    end: Optional[date]
+    granularity: Optional[str]
+    value: str
+    trigger: str
+    trigger_concept: str
+    concepts: FrozenSet[str]
+    actors: Tuple[Tuple[str, Tuple[FrozenSet[str], str, str]], ...]
+    places: Tuple[Tuple[str, Tuple[FrozenSet[str], str, str]], ...]
 
 
-def _shared(a: Sequence[str], b: Sequence[str]) -> List[str]:
-    return [x for x in a if any(_names_match(x, y) for y in b)]
+def _features(event: Event) -> _Features:
+    m = event.mentions[0]
+    return _Features(event, m.doc, m.sentence, event.start, event.end, event.granularity, event.when.value,
+                     event.trigger_lemma.lower(), trigger_concept(event), concepts(event),
+                     tuple((n, _name_key(n)) for n in event.participants),
+                     tuple((n, _name_key(n)) for n in event.places))
 
 
-def times_compatible(a: Event, b: Event) -> Tuple[bool, str]:
-    """Overlapping intervals, and either one inside the other or the same granularity."""
+def _shared(a, b) -> List[str]:
+    """The names of ``a`` that match a name of ``b`` (both as (name, key) pairs)."""
+    return [name for name, key in a if any(_keys_match(key, other) for _, other in b)]
+
+
+def _unmatched(small, large) -> List[str]:
+    return [name for name, key in small if not any(_keys_match(key, other) for _, other in large)]
+
+
+def _times(a: _Features, b: _Features) -> Tuple[bool, str]:
     if a.start is None or b.start is None:
         return False, "no calendar time"
     if a.granularity in _TOO_COARSE or b.granularity in _TOO_COARSE:
@@ -132,49 +170,64 @@ def times_compatible(a: Event, b: Event) -> Tuple[bool, str]:
     if a.start > b.end or b.start > a.end:
         return False, "times do not overlap"
     if a.start <= b.start and b.end <= a.end:
-        return True, f"{b.when.value} lies within {a.when.value}"
+        return True, f"{b.value} lies within {a.value}"
     if b.start <= a.start and a.end <= b.end:
-        return True, f"{a.when.value} lies within {b.when.value}"
+        return True, f"{a.value} lies within {b.value}"
     if a.granularity == b.granularity:
         return True, f"overlap at the same granularity ({a.granularity})"
     return False, "times overlap only partly"
 
 
+def times_compatible(a: Event, b: Event) -> Tuple[bool, str]:
+    """Overlapping intervals, and either one inside the other or the same granularity."""
+    return _times(_features(a), _features(b))
+
+
 def explain(a: Event, b: Event, policy: MergePolicy = MergePolicy()) -> MergeDecision:
     """Are ``a`` and ``b`` (single mentions) reports of one event?  With the rule and evidence."""
-    ma, mb = a.mentions[0], b.mentions[0]
-    if ma.doc == mb.doc and ma.sentence == mb.sentence:
+    return _decide(_features(a), _features(b), policy)
+
+
+def _decide(a: _Features, b: _Features, policy: MergePolicy) -> MergeDecision:
+    if a.doc == b.doc and a.sentence == b.sentence:
         return MergeDecision(False, "same sentence: distinct events by construction")
-    ok, why_time = times_compatible(a, b)
+    ok, why_time = _times(a, b)
     if not ok:
         return MergeDecision(False, "times incompatible", (("time", why_time),))
     if policy.strictness == "strict":
-        shared_concepts = {trigger_concept(a)} & {trigger_concept(b)}
+        shared_concepts = {a.trigger_concept} & {b.trigger_concept}
     else:
-        shared_concepts = concepts(a) & concepts(b)
+        shared_concepts = a.concepts & b.concepts
     if not shared_concepts:
         return MergeDecision(False, "descriptions differ",
-                             (("concepts", f"{sorted(concepts(a))} vs {sorted(concepts(b))}"),))
-    pa, pb = a.participants, b.participants
+                             (("concepts", f"{sorted(a.concepts)} vs {sorted(b.concepts)}"),))
     evidence = [("time", why_time), ("concept", ", ".join(sorted(shared_concepts)))]
     if shared_concepts <= elx.GENERIC_CONCEPTS and not (
-            a.when.value == b.when.value and a.granularity not in _COARSER_THAN_DAY):
+            a.value == b.value and a.granularity not in _COARSER_THAN_DAY):
         # people say and report many things in a month: statements merge only on the same day
         return MergeDecision(False, "generic event needs the same day", tuple(evidence))
-    if not pa and not pb:
-        if a.when.value == b.when.value and a.trigger_lemma.lower() == b.trigger_lemma.lower() \
-                and policy.strictness != "strict":
+    names_a, names_b = a.actors + a.places, b.actors + b.places
+    if not names_a and not names_b:
+        if a.value == b.value and a.trigger == b.trigger and policy.strictness != "strict":
             return MergeDecision(True, "same trigger and time, no names", tuple(evidence))
         return MergeDecision(False, "no names to compare", tuple(evidence))
-    shared = _shared(pa, pb)
+    shared = _shared(names_a, names_b)
     if not shared:
         return MergeDecision(False, "no shared participant", tuple(evidence))
     evidence.append(("participants", ", ".join(shared)))
+    if a.places and b.places:
+        shared_places = _shared(a.places, b.places)
+        if not shared_places:  # "in Berlin" and "in Paris" on the same day: two signings
+            return MergeDecision(False, "places differ", tuple(evidence + [
+                ("places", f"{', '.join(n for n, _ in a.places)} vs {', '.join(n for n, _ in b.places)}")]))
+        evidence.append(("places", ", ".join(shared_places)))
     if policy.strictness == "loose":
         return MergeDecision(True, "shared concept and participant", tuple(evidence))
-    small, large = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-    if not small or not _covered(small, large):
-        extra = [x for x in small if not any(_names_match(x, y) for y in large)]
+    # who takes part: one side's participants must all be named on the other side (as a
+    # participant or, for a city standing for its government, as a place)
+    missing_a, missing_b = _unmatched(a.actors, names_b), _unmatched(b.actors, names_a)
+    if missing_a and missing_b:
+        extra = missing_a if len(missing_a) <= len(missing_b) else missing_b
         return MergeDecision(False, "participants conflict",
                              tuple(evidence + [("only on one side", ", ".join(extra))]))
     return MergeDecision(True, "compatible time, shared concept, contained participants", tuple(evidence))
@@ -190,11 +243,23 @@ def _months(start: date, end: date) -> Iterable[Tuple[int, int]]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
-def _names(event: Event) -> FrozenSet[str]:
-    return frozenset(t for p in event.participants for t in _name_tokens(p))
+_COUNTRIES = frozenset(pl.COUNTRY_OF.values())
 
 
-def _blocks(atoms: Sequence[Event]):
+def _block_words(f: _Features) -> FrozenSet[str]:
+    """Words that two matching names share: their name words, a city's country, a country's
+    usual name ("Seoul" and "Südkorea" share "südkorea")."""
+    out = set()
+    for _, (words, canon, country) in f.actors + f.places:
+        out |= words
+        if country:
+            out.add(country)
+        if canon in _COUNTRIES:
+            out.add(canon)
+    return frozenset(out)
+
+
+def _blocks(feats: Sequence[_Features]):
     """Three kinds of block, keyed by concept and name word (named events merge only when they
     share a name word; nameless ones only with the same trigger and time value):
 
@@ -205,20 +270,21 @@ def _blocks(atoms: Sequence[Event]):
     single: Dict[tuple, List[int]] = defaultdict(list)
     period: Dict[tuple, List[int]] = defaultdict(list)
     probe: Dict[tuple, List[int]] = defaultdict(list)
-    for i, event in enumerate(atoms):
-        if event.start is None or event.granularity in _TOO_COARSE:
+    for i, f in enumerate(feats):
+        if f.start is None or f.granularity in _TOO_COARSE:
             continue
-        if not event.participants:
-            single[("-", event.trigger_lemma.lower(), event.when.value)].append(i)
+        words = _block_words(f)
+        if not words:
+            single[("-", f.trigger, f.value)].append(i)
             continue
-        keys = [(c, n) for c in concepts(event) for n in _names(event)]
-        if event.start == event.end:
+        keys = [(c, n) for c in f.concepts for n in words]
+        if f.start == f.end:
             for key in keys:
-                single[key + (event.start,)].append(i)
-                probe[key + (event.start.year, event.start.month)].append(i)
+                single[key + (f.start,)].append(i)
+                probe[key + (f.start.year, f.start.month)].append(i)
         else:
             for key in keys:
-                for y, m in _months(event.start, event.end):
+                for y, m in _months(f.start, f.end):
                     period[key + (y, m)].append(i)
     return single, period, probe
 
@@ -244,10 +310,11 @@ def _specificity(event: Event):
     return (-rank, width, event.when.mod is None, -len(event.participants), _canonical(event))
 
 
-def candidate_pairs(atoms: Sequence[Event]) -> List[Tuple[int, int]]:
+def candidate_pairs(atoms: Sequence[Event], feats: Optional[Sequence[_Features]] = None
+                    ) -> List[Tuple[int, int]]:
     """Index pairs that share a block: the only pairs ever compared.  Two single-day reports
     meet only on the same day; a period meets the periods and the days of its months."""
-    single, period, probe = _blocks(atoms)
+    single, period, probe = _blocks(feats if feats is not None else [_features(a) for a in atoms])
     pairs = set()
     for members in list(single.values()) + list(period.values()):
         for x in range(len(members)):
@@ -275,12 +342,13 @@ def merge_events(events: Iterable[Event], policy: MergePolicy = MergePolicy()
             i = parent[i]
         return i
 
+    feats = [_features(a) for a in atoms]
     edges: Dict[Tuple[int, int], MergeDecision] = {}
-    for i, j in candidate_pairs(atoms):
-        decision = explain(atoms[i], atoms[j], policy)
+    for i, j in candidate_pairs(atoms, feats):
+        decision = _decide(feats[i], feats[j], policy)
         if decision.same:
             edges[(i, j)] = decision
-    ambiguous = _bridges(atoms, edges)
+    ambiguous = _bridges(feats, edges)
     links: List[MergeLink] = []
     for (i, j), decision in sorted(edges.items()):
         if i in ambiguous or j in ambiguous:
@@ -296,7 +364,7 @@ def merge_events(events: Iterable[Event], policy: MergePolicy = MergePolicy()
     return merged, links
 
 
-def _bridges(atoms: Sequence[Event], edges: Dict[Tuple[int, int], "MergeDecision"]) -> set:
+def _bridges(feats: Sequence[_Features], edges: Dict[Tuple[int, int], "MergeDecision"]) -> set:
     """Reports that would join two events which are not one: "reiste im Juli nach Moskau" fits
     both "am 5. Juli in Moskau" and "am 8. Juli in Peking (nach Moskau)", which do not fit each
     other.  Such a report is ambiguous and stays on its own (precision first)."""
@@ -308,7 +376,7 @@ def _bridges(atoms: Sequence[Event], edges: Dict[Tuple[int, int], "MergeDecision
     for x, near in neighbours.items():
         near = sorted(near)
         for k, y in enumerate(near):
-            if any((min(y, z), max(y, z)) not in edges and not times_compatible(atoms[y], atoms[z])[0]
+            if any((min(y, z), max(y, z)) not in edges and not _times(feats[y], feats[z])[0]
                    for z in near[k + 1:]):
                 ambiguous.add(x)
                 break
@@ -322,10 +390,14 @@ def _combine(group: List[Event]) -> Event:
     mentions = tuple(sorted((m for e in group for m in e.mentions),
                             key=lambda m: (m.doc, m.sentence, m.trigger_start)))
     participants: List[str] = list(best.participants)
+    places: List[str] = list(best.places)
     for event in group:
         for name in event.participants:
             if not any(_names_match(name, p) for p in participants):
                 participants.append(name)
+        for name in event.places:
+            if not any(_names_match(name, p) for p in places):
+                places.append(name)
     ids = "+".join(sorted(e.id for e in group))
     import hashlib
 
@@ -338,4 +410,5 @@ def _combine(group: List[Event]) -> Event:
         trigger_lemma=best.trigger_lemma,
         reported=all(e.reported for e in group),
         parts=tuple(sorted(group, key=_canonical)),
+        places=tuple(places),
     )

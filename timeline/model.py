@@ -131,6 +131,9 @@ class Event:
     reported: bool = False
     #: the single-mention events this one was merged from (empty for an event as extracted)
     parts: Tuple["Event", ...] = ()
+    #: where it happened: names governed by a preposition of place, and known cities that are
+    #: not the subject ("in Astana", "nach Vietnam", "hat Peking besucht")
+    places: Tuple[str, ...] = ()
 
     @property
     def start(self) -> Optional[date]:
@@ -167,6 +170,7 @@ class Event:
             "mod": self.when.mod,
             "title": self.title,
             "participants": list(self.participants),
+            "places": list(self.places),
             "reported": self.reported,
             "sources": self.independent_sources,
             "mentions": [m.to_dict() for m in self.mentions],
@@ -221,9 +225,10 @@ class Timeline:
         return self._keep(lambda e: e.start is not None and e.start <= last and e.end >= first)
 
     def involving(self, participant: str) -> "Timeline":
-        """Events that name ``participant`` (case-insensitive, part of a name is enough)."""
+        """Events that name ``participant`` among their participants or places (case-insensitive,
+        part of a name is enough)."""
         needle = participant.casefold()
-        return self._keep(lambda e: any(needle in p.casefold() for p in e.participants))
+        return self._keep(lambda e: any(needle in p.casefold() for p in e.participants + e.places))
 
     def from_documents(self, *doc_ids: str) -> "Timeline":
         """Events reported by any of the given documents."""

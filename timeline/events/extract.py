@@ -26,6 +26,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import attrs
 
 from timeline.events import lexicon as lx
+from timeline.events import places as pl
 from timeline.events.nlp import Annotator, Token
 from timeline.events.titles import infinitive_prefix, join_words, noun_title, separable_prefix, verb_title
 from timeline.model import Document, Event, EventMention, Mention
@@ -45,6 +46,7 @@ class _Candidate:
     title: str
     participants: Tuple[str, ...]
     lemma: str
+    places: Tuple[str, ...] = ()
 
 
 def is_event_noun(token: Token) -> bool:
@@ -163,10 +165,63 @@ def _name(tokens: Sequence[Token], start: int, end: int) -> str:
     return join_words(words)
 
 
-def _participants(tokens: Sequence[Token], a: int, b: int, extra: Sequence[str] = ()) -> Tuple[str, ...]:
-    names = [part for name in extra for part in re.split(r"\s+(?:und|sowie)\s+", name)]
-    names += [_name(tokens, s, e) for s, e in _name_groups(tokens, a, b)]
-    return tuple(dict.fromkeys(n for n in names if n))
+def _locative(tokens: Sequence[Token], group_start: int, clause_start: int) -> bool:
+    """True when the name is governed by a preposition of place ("in Moskau", "nach Vietnam")."""
+    for k in range(group_start - 1, clause_start - 1, -1):
+        tag = tokens[k].tag
+        if tag in ("APPR", "APPRART"):
+            return tokens[k].text.lower() in pl.LOCATIVE_PREPOSITIONS
+        if tag.startswith("V") or tag in ("NE", "$,", "KON", "PRELS", "PRELAT", "TIME"):
+            return False
+    return False
+
+
+def _participants(tokens: Sequence[Token], a: int, b: int, extra: Sequence[str] = ()
+                  ) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+    """The names of the clause, split into participants (who acts or is acted with) and places.
+
+    A name is a place when a preposition of place governs it ("in Astana", "nach Vietnam") or
+    when it is a known city that is not the subject ("hat Peking besucht"); the subject and the
+    ``extra`` names are participants even when they are places ("Seoul bestellte ... ein")."""
+    actors = [part for name in extra for part in re.split(r"\s+(?:und|sowie)\s+", name) if part]
+    places = []
+    for start, end in (seg for group in _name_groups(tokens, a, b) for seg in _split_at_places(tokens, *group)):
+        name = _name(tokens, start, end)
+        if not name or name in actors:
+            continue
+        if _locative(tokens, start, a) or pl.is_city(name):
+            places.append(name)
+        else:
+            actors.append(name)
+    actors = list(dict.fromkeys(actors))
+    return tuple(actors), tuple(dict.fromkeys(p for p in places if p not in actors))
+
+
+def _split_at_places(tokens: Sequence[Token], start: int, end: int) -> List[Tuple[int, int]]:
+    """A run of names cut where a known city or country begins or ends: without NER "in Astana
+    Xi Jinping" is one run of NE tokens, but two names."""
+    cuts = {start, end}
+    k = start
+    while k < end:
+        for width in (3, 2, 1):
+            if k + width <= end and pl.is_place(" ".join(t.text for t in tokens[k:k + width])):
+                cuts.update((k, k + width))
+                k += width - 1
+                break
+        k += 1
+    bounds = sorted(cuts)
+    return list(zip(bounds, bounds[1:]))
+
+
+def _institution(tokens: Sequence[Token], span: Optional[Tuple[int, int]]) -> List[str]:
+    """An institution in a common-noun subject ("Der Bundestag beschließt"): a participant."""
+    if span is None:
+        return []
+    for tok in tokens[span[0]:span[1]]:
+        for word in (tok.lemma, tok.text):
+            if word and word.lower() in pl.INSTITUTIONS:
+                return [word]
+    return []
 
 
 def _verb_trigger(tokens: Sequence[Token], a: int, b: int) -> Optional[int]:
@@ -221,7 +276,7 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
                 drop.add(k)  # "in der Nacht": the time's preposition goes with it
                 k -= 1
     if particle is None and tokens[verb].tag == "VVPP":
-        particle = separable_prefix(tokens[verb].text) or None
+        particle = separable_prefix(tokens[verb].text, tokens[verb].lemma) or None
     elif particle is None and tokens[verb].tag in ("VVINF", "VVIZU"):
         particle = infinitive_prefix(tokens[verb].lemma) or None
     words = []
@@ -293,8 +348,10 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
         # "empfing er Ungarns Regierungschef": "er" is the person the text is about
         subject, subject_span, named = fallback_subject, None, True
         skip = skip | {pronoun}
+    institution: List[str] = []
     if subject is None and tokens[a].tag not in ("PRELS", "PRELAT"):
         subject_span = _noun_subject(tokens, a, b)
+        institution = _institution(tokens, subject_span)
         if subject_span:
             subject = join_words([_display(t, subject_span[0] + k) for k, t in
                                   enumerate(tokens[subject_span[0]:subject_span[1]])])
@@ -327,18 +384,18 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
         noun = min(nouns, key=lambda n: abs(n - t_first))
     if noun is not None:
         phrase = _noun_phrase(tokens, noun, b, skip)
-        participants = _participants(tokens, a, b, [subject] if subject and named else [])
+        participants, places = _participants(tokens, a, b, ([subject] if subject and named else []) + institution)
         owner = subject if named and subject and subject not in " ".join(phrase) else None
-        return _Candidate(noun, "noun", noun_title(owner, phrase), participants, tokens[noun].lemma)
+        return _Candidate(noun, "noun", noun_title(owner, phrase), participants, tokens[noun].lemma, places)
     if verb is None:
         return None
     title = _verb_title(tokens, a, b, verb, skip, subject, subject_span)
-    participants = _participants(tokens, a, b, [subject] if subject and named else [])
+    participants, places = _participants(tokens, a, b, ([subject] if subject and named else []) + institution)
     lemma = tokens[verb].lemma
     particle = next((tokens[i].text.lower() for i in range(a, b) if tokens[i].tag == "PTKVZ"), "")
     if tokens[verb].tag == "VVFIN" and particle:
         lemma = particle + lemma  # "setzte ... fort" is "fortsetzen"
-    return _Candidate(verb, "verb", title, participants, lemma)
+    return _Candidate(verb, "verb", title, participants, lemma, places)
 
 
 def _antecedent_candidate(tokens, prev_clause, subject) -> Optional[_Candidate]:
@@ -353,7 +410,8 @@ def _antecedent_candidate(tokens, prev_clause, subject) -> Optional[_Candidate]:
     while j - 1 >= a and tokens[j - 1].tag in ("NE", "NN") :
         j -= 1
     phrase = [t.text for t in tokens[j:k + 1]]
-    return _Candidate(k, "noun", noun_title(None, phrase), _participants(tokens, a, b), tokens[k].lemma)
+    participants, places = _participants(tokens, a, b)
+    return _Candidate(k, "noun", noun_title(None, phrase), participants, tokens[k].lemma, places)
 
 
 def _merge_ranges(text: str, times: List[Mention]) -> List[Tuple[Mention, TimeValue, int, int]]:
@@ -410,7 +468,7 @@ def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
             )
             events.append(Event(id=_event_id(doc_id, index, trig.start), title=cand.title,
                                 when=value, participants=cand.participants, mentions=(mention,),
-                                trigger_lemma=cand.lemma))
+                                trigger_lemma=cand.lemma, places=cand.places))
     return events
 
 
@@ -512,6 +570,6 @@ def extract_reported(doc: Document, doc_id: str, mentions: Sequence[Mention],
             )
             events.append(Event(id=_event_id(doc_id, index, trig.start), title=cand.title, when=when,
                                 participants=cand.participants, mentions=(mention,),
-                                trigger_lemma=cand.lemma, reported=True))
+                                trigger_lemma=cand.lemma, reported=True, places=cand.places))
             break  # one reported event per sentence: its first clause with an actor
     return events

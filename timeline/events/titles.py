@@ -39,11 +39,21 @@ def infinitive_prefix(lemma: str) -> str:
     return ""
 
 
-def separable_prefix(participle: str) -> str:
-    """The separable prefix of a past participle ("beigetreten" -> "bei"), or ""."""
+_INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer")
+
+
+def separable_prefix(participle: str, lemma: str = "") -> str:
+    """The separable prefix of a past participle ("beigetreten" -> "bei"), or "".  A verb with
+    both kinds of prefix has no "ge" ("einbestellt", "anerkannt"): its lemma tells."""
     low = participle.lower()
     for prefix in sorted(SEPARABLE_PREFIXES, key=len, reverse=True):
         if low.startswith(prefix + "ge") and len(low) > len(prefix) + 4:
+            return prefix
+    lem = lemma.lower()
+    for prefix in sorted(SEPARABLE_PREFIXES, key=len, reverse=True):
+        rest = lem[len(prefix):]
+        if lem.startswith(prefix) and low.startswith(prefix) and len(rest) > 5 \
+                and rest.startswith(_INSEPARABLE):
             return prefix
     return ""
 
