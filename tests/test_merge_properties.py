@@ -10,14 +10,16 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.merge import STRICTNESS, MergePolicy, merge_events
+from timeline.merge import STRICTNESS, MergePolicy, _atoms, candidate_pairs, explain, merge_events
 from timeline.model import Event, EventMention
 from timeline.time.values import GRANULARITIES, TimeValue
 
 #: Triggers in verb and noun form over a few concepts, and two statements (generic).
 TRIGGERS = ("reisen", "Besuch", "besuchen", "treffen", "Treffen", "unterzeichnen", "Abkommen",
             "erklären", "sagen", "wählen")
-NAMES = ("Putin", "Wladimir Putin", "Xi Jinping", "Viktor Orbán", "Moskau")
+NAMES = ("Putin", "Wladimir Putin", "Xi Jinping", "Viktor Orbán", "Moskau", "Seoul", "Südkorea")
+#: Places: capitals and their countries, two cities of one country.
+PLACES = ("Moskau", "Russland", "Sankt Petersburg", "Hanoi", "Vietnam", "Peking")
 DOCS = ("a", "b", "c", "d", "e")
 
 SETTINGS = settings(max_examples=120, deadline=None)
@@ -48,9 +50,10 @@ SAME_CONCEPT = {"visit": ("reisen", "Besuch", "besuchen"), "meeting": ("treffen"
 
 @st.composite
 def reports(draw):
-    """(time, lemma, names) of a report of a fresh event."""
+    """(time, lemma, names, places) of a report of a fresh event."""
     return (draw(times()), draw(st.sampled_from(TRIGGERS)),
-            tuple(draw(st.lists(st.sampled_from(NAMES), max_size=2, unique=True))))
+            tuple(draw(st.lists(st.sampled_from(NAMES), max_size=2, unique=True))),
+            tuple(draw(st.lists(st.sampled_from(PLACES), max_size=1))))
 
 
 @st.composite
@@ -63,16 +66,18 @@ def atoms(draw, max_size: int = 14):
     events, seen = [], []
     for doc, sentence, k in slots:
         if seen and draw(st.booleans()):
-            value, lemma, names = draw(st.sampled_from(seen))
+            value, lemma, names, places = draw(st.sampled_from(seen))
             if draw(st.booleans()) and "T" not in value and "W" not in value and "/" not in value:
                 value = value[:7]  # "im Januar" for "am 5. Januar"
             group = next(g for g in SAME_CONCEPT.values() if lemma in g)
             lemma = draw(st.sampled_from(group))
             if names:
                 names = tuple(draw(st.lists(st.sampled_from(names), min_size=1, unique=True)))
+            if places and draw(st.booleans()):
+                places = ()  # the place left unsaid
         else:
-            value, lemma, names = draw(reports())
-            seen.append((value, lemma, names))
+            value, lemma, names, places = draw(reports())
+            seen.append((value, lemma, names, places))
         start = 100 * sentence + 20 * k
         mention = EventMention(doc=doc, sentence=sentence, start=100 * sentence, end=100 * sentence + 90,
                                quote="...", trigger=lemma, trigger_lemma=lemma, trigger_start=start,
@@ -80,7 +85,7 @@ def atoms(draw, max_size: int = 14):
         digest = hashlib.sha1(f"{doc}\x00{sentence}\x00{start}".encode()).hexdigest()[:12]
         events.append(Event(id="ev-" + digest, title=" ".join(names + (lemma,)),
                             when=TimeValue(value), participants=names, mentions=(mention,),
-                            trigger_lemma=lemma))
+                            trigger_lemma=lemma, places=places))
     return events
 
 
@@ -104,8 +109,8 @@ def test_order_independent(events, rnd, policy):
     rnd.shuffle(shuffled)
     merged2, links2 = merge_events(shuffled, policy)
     assert _shape(merged2) == _shape(merged)
-    assert {e.id: (e.when, e.title, e.participants) for e in merged2} == \
-        {e.id: (e.when, e.title, e.participants) for e in merged}
+    assert {e.id: (e.when, e.title, e.participants, e.places) for e in merged2} == \
+        {e.id: (e.when, e.title, e.participants, e.places) for e in merged}
     assert set(links2) == set(links)
 
 
@@ -150,6 +155,18 @@ def test_merged_time_is_the_most_specific_of_its_parts(events, policy):
         # inside the union of the parts' times
         assert min(p.start for p in parts) <= event.start and event.end <= max(p.end for p in parts)
         assert set(event.mentions) == {m for p in parts for m in p.mentions}
+
+
+@SETTINGS
+@given(atoms(), policies)
+def test_blocking_loses_no_pair_that_explain_accepts(events, policy):
+    """Blocks only save work: every pair that explain() would merge shares a block."""
+    ordered = _atoms(events)
+    compared = set(candidate_pairs(ordered))
+    for i in range(len(ordered)):
+        for j in range(i + 1, len(ordered)):
+            if explain(ordered[i], ordered[j], policy).same:
+                assert (i, j) in compared, (ordered[i], ordered[j])
 
 
 @SETTINGS

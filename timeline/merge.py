@@ -7,9 +7,12 @@ Two single-mention events are one event when
 * their **descriptions agree**: they share a concept (the trigger or a noun of the title, through
   the nominalisations in :data:`timeline.events.lexicon.CONCEPTS`: reisen/Reise/Besuch,
   unterzeichnen/Abkommen ...);
-* their **participants agree**: they share a name, and neither names someone the other lacks
-  (the smaller list is contained in the larger), so two different meetings of Putin in the same
-  month stay two events.  Two events without names merge only with the same trigger and time.
+* their **participants agree**: they share a name, and one side names nobody the other lacks
+  (a capital counts for its country: "Seoul" is "Südkorea"), so two different meetings of Putin
+  in the same month stay two events.  Two events without names merge only with the same trigger
+  and time;
+* their **places agree**: when both say where, a place must match ("in Hanoi" and "nach
+  Vietnam"; not "in Berlin" and "in Paris").
 
 Merging works on the single-mention parts of events, so it is order-independent (the components
 of the "same event" graph do not depend on input order) and idempotent (merging a merged
