@@ -263,10 +263,57 @@ def test_the_examples_part_runs_with_the_real_extractor():
 def test_cli_prints_the_table_and_the_errors(tmp_path):
     out = io.StringIO()
     json_out = tmp_path / "events.json"
-    code = main(["--only", "examples", "--errors", "--json", str(json_out)], out=out)
+    code = main(["--only", "examples", "--errors", "--titles", "--json", str(json_out)], out=out)
     assert code == 0
     printed = out.getvalue()
     assert "examples" in printed and "overall" in printed and "F1" in printed
+    assert "tokF1" in printed and "hint:" in printed
     data = json.loads(json_out.read_text(encoding="utf-8"))
+    assert data["titles"] and 0.0 <= data["overall"]["title_f1"] <= 1.0
     assert set(data["corpora"]) == {"examples"}
     assert data["overall"]["gold"] == data["corpora"]["examples"]["gold"]
+
+
+# --- titles -------------------------------------------------------------------------------------
+
+
+def test_token_f1_counts_lower_cased_words_as_multisets():
+    from timeline.evaluation.events import token_f1
+
+    assert token_f1("Scholz reist nach Paris", "scholz reist nach Paris") == approx(1.0)
+    assert token_f1("Reist nach Paris", "Scholz reist nach Paris") == approx(2 * 1 * 0.75 / 1.75)
+    assert token_f1("Berichtet", "Die Zeitung meldet") == 0.0
+
+
+def test_the_agent_is_what_stands_before_the_verb():
+    from timeline.evaluation.events import agent, _default_tagger
+
+    tag = _default_tagger()
+    assert agent("Frankreichs Präsident Macron besucht Berlin", tag) == [{"frankreichs", "präsident", "macron"}]
+    assert agent("Scholz und Macron treffen sich in Paris", tag) == [{"scholz"}, {"macron"}]
+    assert agent("Macron: Besuch in Berlin", tag) == [{"macron"}]
+    assert agent("Vertrag in Lissabon unterzeichnet", tag) == [{"vertrag"}]
+    assert agent("Besuch in Berlin", tag) == []
+
+
+def test_agents_agree_conjunct_by_conjunct():
+    from timeline.evaluation.events import agents_agree
+
+    hint = [{"scholz"}, {"macron"}]
+    assert agents_agree(hint, [{"emmanuel", "macron"}, {"kanzler", "olaf", "scholz"}])
+    assert not agents_agree(hint, [{"scholz"}])
+    assert not agents_agree([{"macron"}], [{"scholz"}, {"macron"}])
+    assert agents_agree([{"macron"}], [{"macrons"}])  # genitive -s
+    assert not agents_agree([{"macron"}], [])
+
+
+def test_title_figures_are_counted_for_matched_events_with_a_hint():
+    gold = [GoldEvent("examples", "d", 0, "reiste", 7, "2024-06-19", title_hint="Scholz reist nach Paris"),
+            GoldEvent("examples", "d", 0, "traf", 40, "2024-06-19")]
+    system = [SystemEvent("examples", "d", 0, "reiste", 7, 13, "2024-06-19", title="Scholz reist nach Paris"),
+              SystemEvent("examples", "d", 0, "traf", 40, 44, "2024-06-19", title="Trifft Macron")]
+    titles = []
+    counts, _ = score(gold, system, titles_out=titles)
+    assert (counts.titled, counts.agent_scored, counts.agent_agreed) == (1, 1, 1)
+    assert counts.title_f1 == approx(1.0) and counts.agent_agreement == approx(1.0)
+    assert [t.title for t in titles] == ["Scholz reist nach Paris"]

@@ -25,14 +25,27 @@ event matches a gold event when they are in the same document and sentence and t
 overlaps the gold trigger (or one of its alternatives); matching is one-to-one.  A matched event
 is *dated correctly* when its ``when.value`` equals the gold value (exact string; mods are not
 compared).
+
+Titles (:func:`title_scores`): for every matched event whose gold has a ``title_hint``, the system
+title is compared with the hint in two ways.  *Token F1*: the lower-cased word tokens of title and
+hint as multisets (precision over the title's tokens, recall over the hint's), averaged over the
+matched events.  *Agent agreement*: the nouns and names before the first finite verb of the hint
+(tagged like the texts; up to the first preposition, split into conjuncts at "und"/","/"sowie")
+against the same words of the title ("Putin: Besuch ..." counts "Putin"); they agree when both
+have the same number of conjuncts and each hint conjunct is contained in its own title conjunct
+("Putin und Kim" agrees with "Wladimir Putin und Machthaber Kim Jong-un", not with "Kim" or with
+"Xi").  A headline in the passive without its auxiliary ends on the participle ("Vertrag in Wien
+unterzeichnet"): the words before it count.  Only hints with such a verb after a subject are
+scored for agreement; a title without one then disagrees.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, TextIO, Tuple
 
@@ -204,6 +217,10 @@ class Counts:
     matched: int = 0
     dated: int = 0  # matched and dated correctly
     via_alternative: int = 0  # matched on an alternative word, not the main trigger
+    titled: int = 0  # matched events whose gold has a title hint
+    title_f1_sum: float = 0.0  # their title-vs-hint token F1, summed
+    agent_scored: int = 0  # matched events whose hint names a subject before a finite verb
+    agent_agreed: int = 0  # ... and whose title names the same subject
 
     def add(self, other: "Counts") -> None:
         self.gold += other.gold
@@ -211,6 +228,10 @@ class Counts:
         self.matched += other.matched
         self.dated += other.dated
         self.via_alternative += other.via_alternative
+        self.titled += other.titled
+        self.title_f1_sum += other.title_f1_sum
+        self.agent_scored += other.agent_scored
+        self.agent_agreed += other.agent_agreed
 
     @staticmethod
     def _div(a: int, b: int) -> float:
@@ -250,12 +271,24 @@ class Counts:
         """Among matched events, the share dated correctly."""
         return self._div(self.dated, self.matched)
 
+    @property
+    def title_f1(self) -> float:
+        """Mean token F1 of the system title against the gold title hint (matched events)."""
+        return self.title_f1_sum / self.titled if self.titled else 0.0
+
+    @property
+    def agent_agreement(self) -> float:
+        """Share of scored titles whose subject agrees with the hint's (see :func:`title_scores`)."""
+        return self._div(self.agent_agreed, self.agent_scored)
+
     def to_dict(self) -> dict:
         return {"gold": self.gold, "system": self.system, "matched": self.matched, "dated": self.dated,
                 "via_alternative": self.via_alternative, "precision": self.precision,
                 "recall": self.recall, "f1": self.f1, "dated_precision": self.dated_precision,
                 "dated_recall": self.dated_recall, "dated_f1": self.dated_f1,
-                "date_accuracy": self.date_accuracy}
+                "date_accuracy": self.date_accuracy, "titled": self.titled,
+                "title_f1": self.title_f1, "agent_scored": self.agent_scored,
+                "agent_agreed": self.agent_agreed, "agent_agreement": self.agent_agreement}
 
 
 @attrs.frozen
@@ -286,10 +319,23 @@ class EventError:
 
 
 def score(gold: Sequence[GoldEvent], system: Sequence[SystemEvent],
-          sentence_text: Optional[Callable[[str, str, int], str]] = None) -> Tuple[Counts, List[EventError]]:
-    """Counts and errors of ``system`` against ``gold`` (already restricted to what counts)."""
+          sentence_text: Optional[Callable[[str, str, int], str]] = None,
+          titles_out: Optional[List["TitleScore"]] = None,
+          tag: Optional["Tagger"] = None) -> Tuple[Counts, List[EventError]]:
+    """Counts and errors of ``system`` against ``gold`` (already restricted to what counts).
+
+    The title figures of the matched events are counted too; their per-event scores are
+    appended to ``titles_out`` when given."""
     pairs = match_events(gold, system)
     counts = Counts(gold=len(gold), system=len(system), matched=len(pairs))
+    titles = title_scores([(gold[gi], system[si]) for gi, si in pairs], tag)
+    for t in titles:
+        counts.titled += 1
+        counts.title_f1_sum += t.f1
+        counts.agent_scored += t.agent_scored
+        counts.agent_agreed += t.agent_agrees
+    if titles_out is not None:
+        titles_out.extend(titles)
     errors: List[EventError] = []
     quote = sentence_text or (lambda corpus, doc, start: "")
     matched_g = {gi for gi, _ in pairs}
@@ -320,6 +366,115 @@ def score(gold: Sequence[GoldEvent], system: Sequence[SystemEvent],
     return counts, errors
 
 
+# --- titles -------------------------------------------------------------------------------------
+
+#: ``tag(text) -> [(word, STTS tag)]``; the default tags with the extractor's annotator.
+Tagger = Callable[[str], List[Tuple[str, str]]]
+
+_WORD = re.compile(r"\w+(?:[-–]\w+)*")
+_FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+_NAME_TAGS = {"NN", "NE", "FM", "TRUNC"}
+_PREPOSITION_TAGS = {"APPR", "APPRART", "APPO"}
+
+
+def title_tokens(text: str) -> List[str]:
+    """Lower-cased word tokens ("Kim Jong-un trifft" -> ["kim", "jong-un", "trifft"])."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def token_f1(title: str, hint: str) -> float:
+    """F1 of the title's word tokens against the hint's, counted as multisets."""
+    a, b = Counter(title_tokens(title)), Counter(title_tokens(hint))
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(a.values()), common / sum(b.values())
+    return 2 * p * r / (p + r)
+
+
+def _default_tagger() -> Tagger:
+    from timeline.events.nlp import default_annotator
+
+    annotator = default_annotator()
+    return lambda text: [(t.text, t.tag) for t in annotator.sentences(text, [(0, len(text))])[0]]
+
+
+def agent(text: str, tag: Tagger) -> List[Set[str]]:
+    """The subject of a headline as conjuncts of lower-cased nouns and names: the words before
+    the first finite verb (or a final participle: "Vertrag unterzeichnet"), up to a preposition,
+    split at "und"/"sowie"/",".  A noun title "Putin: Besuch in China" has "Putin".  No verb (or
+    nothing before it): ``[]``."""
+    if ": " in text:
+        head = text.split(": ", 1)[0]
+        return [set(title_tokens(part)) for part in re.split(r",|\s(?:und|sowie)\s", head)
+                if title_tokens(part)]
+    tagged = tag(text)
+    verb = next((i for i, (_, t) in enumerate(tagged) if t in _FINITE_TAGS), None)
+    if verb is None and tagged and tagged[-1][1] == "VVPP":
+        verb = len(tagged) - 1  # a passive headline: "Vertrag in Wien unterzeichnet"
+    if verb is None:
+        return []
+    conjuncts: List[Set[str]] = [set()]
+    for word, t in tagged[:verb]:
+        if t in _PREPOSITION_TAGS:
+            break
+        if t in ("KON", "$,") and word.lower() in ("und", "sowie", ","):
+            conjuncts.append(set())
+        elif t in _NAME_TAGS:
+            conjuncts[-1].update(title_tokens(word))
+    return [c for c in conjuncts if c]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or equal but for a genitive -s ("Putins" / "Putin")."""
+    return a == b or a + "s" == b or b + "s" == a
+
+
+def agents_agree(hint: Sequence[Set[str]], title: Sequence[Set[str]]) -> bool:
+    """Same number of conjuncts, and each hint conjunct inside a title conjunct of its own."""
+    if not hint or len(hint) != len(title):
+        return False
+    free = list(title)
+    for words in hint:
+        home = next((c for c in free if all(any(_same_word(w, v) for v in c) for w in words)), None)
+        if home is None:
+            return False
+        free.remove(home)
+    return True
+
+
+@attrs.frozen
+class TitleScore:
+    """How one matched event's title compares with its gold hint."""
+
+    corpus: str
+    doc: str
+    sentence_start: int
+    hint: str
+    title: str
+    f1: float
+    agent_scored: bool  # the hint names a subject before a finite verb
+    agent_agrees: bool
+
+    def to_dict(self) -> dict:
+        return attrs.asdict(self)
+
+
+def title_scores(pairs: Sequence[Tuple[GoldEvent, SystemEvent]], tag: Optional[Tagger] = None
+                 ) -> List[TitleScore]:
+    """Token F1 and agent agreement of each (gold, system) pair whose gold has a title hint."""
+    out: List[TitleScore] = []
+    for g, s in pairs:
+        if not g.title_hint:
+            continue
+        tag = tag or _default_tagger()
+        hint_agent = agent(g.title_hint, tag)
+        out.append(TitleScore(g.corpus, g.doc, g.sentence_start, g.title_hint, s.title,
+                              token_f1(s.title, g.title_hint), bool(hint_agent),
+                              agents_agree(hint_agent, agent(s.title, tag)) if hint_agent else False))
+    return out
+
+
 # --- the evaluation -----------------------------------------------------------------------------
 
 
@@ -334,12 +489,14 @@ class EventReport:
     documents: Dict[str, int] = attrs.field(factory=dict)  # corpus -> documents run
     sentences: Dict[str, int] = attrs.field(factory=dict)  # corpus -> annotated sentences
     annotator: str = ""  # the tag/lemma backend the default extractor used ("" for a custom one)
+    titles: List[TitleScore] = attrs.field(factory=list)  # per matched event with a title hint
 
     def to_dict(self) -> dict:
         return {"corpora": {k: v.to_dict() for k, v in self.corpora.items()},
                 "overall": self.overall.to_dict(), "documents": self.documents,
                 "sentences": self.sentences, "annotator": self.annotator, "notes": self.notes,
-                "errors": [e.to_dict() for e in self.errors]}
+                "errors": [e.to_dict() for e in self.errors],
+                "titles": [t.to_dict() for t in self.titles]}
 
 
 def _example_documents(examples_dir: Path, wanted: Iterable[str]):
@@ -418,6 +575,7 @@ def evaluate_events(gold_path=DEFAULT_GOLD, examples_dir=DEFAULT_EXAMPLES, corpu
 
     per_corpus: Dict[str, Counts] = {}
     all_errors: List[EventError] = []
+    all_titles: List[TitleScore] = []
     run_docs: Dict[str, int] = defaultdict(int)
     for corpus in corpora:
         mine = [(d, doc) for c, d, doc in documents if c == corpus]
@@ -435,7 +593,7 @@ def evaluate_events(gold_path=DEFAULT_GOLD, examples_dir=DEFAULT_EXAMPLES, corpu
                 s = SystemEvent.from_event(corpus, doc_id, event)
                 if corpus == EXAMPLES or s.sentence_start in annotated:
                     system.append(s)
-        counts, errs = score(gold_events, system, sentence_text)
+        counts, errs = score(gold_events, system, sentence_text, all_titles)
         per_corpus[corpus] = counts
         all_errors += errs
     overall = Counts()
@@ -443,7 +601,8 @@ def evaluate_events(gold_path=DEFAULT_GOLD, examples_dir=DEFAULT_EXAMPLES, corpu
         overall.add(c)
     annotated_sentences = {c: sum(len(v) for (cc, d), v in gold.sentences.items()
                                   if cc == c and (cc, d) in texts) for c in per_corpus}
-    return EventReport(per_corpus, overall, all_errors, notes, dict(run_docs), annotated_sentences, annotator)
+    return EventReport(per_corpus, overall, all_errors, notes, dict(run_docs), annotated_sentences, annotator,
+                       all_titles)
 
 
 # --- printing -----------------------------------------------------------------------------------
@@ -471,6 +630,22 @@ def table(report: EventReport) -> str:
     return "\n".join(rows)
 
 
+def title_table(report: EventReport) -> str:
+    """Per corpus and overall: title token F1 and agent agreement of the matched events."""
+    head = f"{'titles':16} {'match':>5} {'tokF1':>5} | {'agent':>5} {'agree':>5} {'%':>5}"
+    rows = [head, "-" * len(head)]
+    for name, c in list(report.corpora.items()) + [("overall", report.overall)]:
+        rows.append(f"{name:16} {c.titled:5d} {_pct(c.title_f1)} | {c.agent_scored:5d} "
+                    f"{c.agent_agreed:5d} {_pct(c.agent_agreement)}")
+    return "\n".join(rows)
+
+
+def format_title(t: TitleScore) -> str:
+    """One matched event's title beside its hint: F1 and agent mark (+ agrees, - not, . unscored)."""
+    mark = "." if not t.agent_scored else ("+" if t.agent_agrees else "-")
+    return f"{mark} {t.f1:4.2f} {t.doc}@{t.sentence_start}\n{'':7}title: {t.title}\n{'':7}hint:  {t.hint}"
+
+
 def format_error(e: EventError) -> str:
     where = f"{e.doc}@{e.sentence_start}"
     if e.kind == "missed":
@@ -495,6 +670,8 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout) -> int:
     parser.add_argument("--only", choices=CORPORA, help="run one part only")
     parser.add_argument("--errors", nargs="?", const="all", metavar="KINDS",
                         help="print the error listing (all, or a comma-separated subset of missed,spurious,date)")
+    parser.add_argument("--titles", action="store_true",
+                        help="list every matched event's title beside its gold hint")
     parser.add_argument("--json", metavar="OUT", help="write counts and errors as JSON")
     args = parser.parse_args(argv)
 
@@ -509,6 +686,12 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout) -> int:
     print(f"\nmatched through an alternative word: {c.via_alternative}; "
           f"missed {c.gold - c.matched}, spurious {c.system - c.matched}, wrong date {c.matched - c.dated}",
           file=out)
+    print("", file=out)
+    print(title_table(report), file=out)
+    if args.titles:
+        print("", file=out)
+        for t in report.titles:
+            print(format_title(t), file=out)
     if args.errors:
         kinds = {"missed", "spurious", "wrong date"}
         if args.errors != "all":
