@@ -24,11 +24,13 @@ and evidence, so a user can ask why.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
 from collections import defaultdict
 from datetime import date
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import attrs
 
@@ -270,26 +272,41 @@ def _blocks(feats: Sequence[_Features]):
     * ``period``: reports of a longer period (a week, a month, a range of days), by month;
     * ``probe``: the single-day reports again, by month, to meet the periods around them.
     """
+    return _index(feats)[:3]
+
+
+def _index(feats: Sequence[_Features]):
+    """The blocks of :func:`_blocks`, and for each report the keys of its blocks (single,
+    period, probe)."""
     single: Dict[tuple, List[int]] = defaultdict(list)
     period: Dict[tuple, List[int]] = defaultdict(list)
     probe: Dict[tuple, List[int]] = defaultdict(list)
+    keys_of: List[Tuple[List[tuple], List[tuple], List[tuple]]] = []
     for i, f in enumerate(feats):
+        s_keys: List[tuple] = []
+        p_keys: List[tuple] = []
+        pr_keys: List[tuple] = []
+        keys_of.append((s_keys, p_keys, pr_keys))
         if f.start is None or f.granularity in _TOO_COARSE:
             continue
         words = _block_words(f)
         if not words:
-            single[("-", f.trigger, f.value)].append(i)
-            continue
-        keys = [(c, n) for c in f.concepts for n in words]
-        if f.start == f.end:
-            for key in keys:
-                single[key + (f.start,)].append(i)
-                probe[key + (f.start.year, f.start.month)].append(i)
+            s_keys.append(("-", f.trigger, f.value))
+        elif f.start == f.end:
+            for c in f.concepts:
+                for n in words:
+                    s_keys.append((c, n, f.start))
+                    pr_keys.append((c, n, f.start.year, f.start.month))
         else:
-            for key in keys:
-                for y, m in _months(f.start, f.end):
-                    period[key + (y, m)].append(i)
-    return single, period, probe
+            months = list(_months(f.start, f.end))
+            p_keys.extend((c, n, y, m) for c in f.concepts for n in words for y, m in months)
+        for key in s_keys:
+            single[key].append(i)
+        for key in p_keys:
+            period[key].append(i)
+        for key in pr_keys:
+            probe[key].append(i)
+    return single, period, probe, keys_of
 
 
 def _atoms(events: Iterable[Event]) -> List[Event]:
@@ -313,27 +330,54 @@ def _specificity(event: Event):
     return (-rank, width, event.when.mod is None, -len(event.participants), _canonical(event))
 
 
+def _partners(feats: Sequence[_Features]) -> Iterator[Tuple[int, List[int]]]:
+    """For each report ``i`` in order, the later reports ``j > i`` it shares a block with,
+    sorted.  Pairs are produced one report at a time, so memory stays with the blocks and no
+    global list of pairs is built or sorted."""
+    single, period, probe, keys_of = _index(feats)
+    for i, (s_keys, p_keys, pr_keys) in enumerate(keys_of):
+        partners = set()
+        for key in s_keys:
+            partners.update(single[key])
+        for key in p_keys:
+            partners.update(period[key])
+            partners.update(probe.get(key, ()))
+        for key in pr_keys:
+            partners.update(period.get(key, ()))
+        later = sorted(j for j in partners if j > i)
+        if later:
+            yield i, later
+
+
 def candidate_pairs(atoms: Sequence[Event], feats: Optional[Sequence[_Features]] = None
                     ) -> List[Tuple[int, int]]:
     """Index pairs that share a block: the only pairs ever compared.  Two single-day reports
     meet only on the same day; a period meets the periods and the days of its months."""
-    single, period, probe = _blocks(feats if feats is not None else [_features(a) for a in atoms])
-    pairs = set()
-    for members in list(single.values()) + list(period.values()):
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                pairs.add((min(members[x], members[y]), max(members[x], members[y])))
-    for key, periods in period.items():
-        for x in periods:
-            for y in probe.get(key, ()):
-                if x != y:
-                    pairs.add((min(x, y), max(x, y)))
-    return sorted(pairs)
+    feats = feats if feats is not None else [_features(a) for a in atoms]
+    return [(i, j) for i, later in _partners(feats) for j in later]
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while merging builds millions of small tuples that
+    hold no cycles: its repeated scans of them made merging grow faster than the input."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def merge_events(events: Iterable[Event], policy: MergePolicy = MergePolicy()
                  ) -> Tuple[List[Event], List[MergeLink]]:
     """Merge reports of the same event; returns the events and the links that merged them."""
+    with _gc_paused():
+        return _merge(events, policy)
+
+
+def _merge(events: Iterable[Event], policy: MergePolicy) -> Tuple[List[Event], List[MergeLink]]:
     atoms = _atoms(events)
     if not policy.enabled:
         return atoms, []
@@ -347,10 +391,12 @@ def merge_events(events: Iterable[Event], policy: MergePolicy = MergePolicy()
 
     feats = [_features(a) for a in atoms]
     edges: Dict[Tuple[int, int], MergeDecision] = {}
-    for i, j in candidate_pairs(atoms, feats):
-        decision = _decide(feats[i], feats[j], policy)
-        if decision.same:
-            edges[(i, j)] = decision
+    for i, later in _partners(feats):
+        fi = feats[i]
+        for j in later:
+            decision = _decide(fi, feats[j], policy)
+            if decision.same:
+                edges[(i, j)] = decision
     ambiguous = _bridges(feats, edges)
     links: List[MergeLink] = []
     for (i, j), decision in sorted(edges.items()):
