@@ -21,7 +21,7 @@ _FUTURE = {
     "nächsten", "beabsichtigt", "vorgesehen", "angesetzt", "möchte", "möchten",
 }
 _STRONG_FUTURE = {
-    "wird", "werden", "soll", "sollen", "plant", "planen", "geplant", "vorgesehen", "angesetzt",
+    "wird", "werden", "soll", "sollen", "will", "wollen", "plant", "planen", "geplant", "vorgesehen", "angesetzt",
     "bevorstehend", "bevorstehenden", "bevorstehende", "voraussichtlich", "kommenden", "kommende",
 }
 _PAST_AUX = {"hatte", "hatten", "hattest", "war", "waren", "warst", "wurde", "wurden", "wurdest"}
@@ -65,6 +65,11 @@ _NOT_VERBS = {
 }
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+#: Present-tense modals and "werden": the verb at the end of their clause is an infinitive.
+_MODALS = {"will", "wollen", "soll", "sollen", "möchte", "möchten", "kann", "können", "muss",
+           "müssen", "darf", "dürfen", "wird", "werden"}
+#: A word at the end of a clause: before punctuation or the end of the text.
+_CLAUSE_FINAL = re.compile(r"(\w+)(?=\s*(?:[,.;:!?)\]»«“”\"]|$))", re.UNICODE)
 
 
 def _looks_like_simple_past(token: str, previous: Optional[str]) -> bool:
@@ -95,10 +100,16 @@ def clause_tense(clause: str) -> str:
     tokens = _TOKEN.findall(clause)
     lowered = [t.lower() for t in tokens]
     has_future = any(t in _FUTURE for t in lowered)
+    # "will ... eine Rede halten": with a modal, a clause-final "-ten" is an infinitive, not a past
+    infinitives = ({m.group(1).lower() for m in _CLAUSE_FINAL.finditer(clause)}
+                   if any(t in _MODALS for t in lowered) else set())
     pluperfect = False
     past = False
     previous = None
     for token, low in zip(tokens, lowered):
+        if low in infinitives and low.endswith("ten") and low not in _IRREGULAR_PAST:
+            previous = token
+            continue
         if low in ("hatte", "hatten", "war", "waren") and any(
             _looks_like_participle(t) for t in tokens
         ):
