@@ -94,7 +94,8 @@ class TestConcepts:
         assert concept(word) == "signing"
 
     def test_unknown_words_stand_for_themselves(self):
-        assert concept("Beschließen") == "beschließen"
+        assert concept("Gründen") == "gründen"
+        assert concept("Beschließen") == "decision" and concept("Beschluss") == "decision"
 
     def test_title_nouns_count(self):
         e = ev("2024-07-05", "reisen", ["Orbán"], title="Orbán reist nach Moskau, Gespräche mit Putin")

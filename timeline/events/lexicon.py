@@ -77,7 +77,22 @@ CONCEPTS = {
     "talks": frozenset({"gespräch", "gespräche", "verhandlung", "verhandlungen", "verhandeln",
                         "beraten", "beratung", "telefonat", "telefonieren"}),
     "statement": frozenset({"erklären", "erklärung", "sagen", "betonen", "äußern", "äußerung",
-                            "ankündigen", "ankündigung", "mitteilen", "mitteilung", "rede"}),
+                            "ankündigen", "ankündigung", "mitteilen", "mitteilung"}),
+    "speech": frozenset({"rede", "reden", "ansprache", "sprechen", "fernsehansprache",
+                         "videoansprache", "regierungserklärung"}),
+    "decision": frozenset({"beschließen", "beschluss", "entscheiden", "entscheidung", "billigen",
+                           "billigung", "verabschieden", "verabschiedung", "genehmigen",
+                           "genehmigung", "ratifizieren", "ratifizierung"}),
+    "accession": frozenset({"beitreten", "beitritt", "aufnehmen", "aufnahme"}),
+    "halt": frozenset({"stoppen", "stopp", "abbrechen", "abbruch", "einstellen", "einstellung",
+                       "aussetzen", "aussetzung", "beenden", "unterbrechen", "unterbrechung"}),
+    "concession": frozenset({"einlenken", "nachgeben", "aufgeben", "einwilligen"}),
+    "resignation": frozenset({"zurücktreten", "rücktritt", "abdanken", "abdankung"}),
+    "arrest": frozenset({"festnehmen", "festnahme", "verhaften", "verhaftung", "inhaftieren",
+                         "festsetzen"}),
+    "crash": frozenset({"abstürzen", "absturz", "verunglücken", "unglück"}),
+    "summons": frozenset({"einbestellen", "einbestellung"}),
+    "delivery": frozenset({"liefern", "lieferung", "lieferungen"}),
     "attack": frozenset({"angriff", "angreifen", "anschlag", "beschießen", "beschuss",
                          "bombardieren", "bombardierung", "offensive"}),
     "election": frozenset({"wahl", "wahlen", "wählen", "abstimmung", "abstimmen"}),
@@ -95,6 +110,78 @@ NAME_TITLE_WORDS = frozenset({
     "dr", "prof", "der", "die", "das", "und", "von", "van", "de",
 })
 
-#: Concepts too common to identify an event by themselves: statements and reports merge only
-#: when they fall on the same day.
-GENERIC_CONCEPTS = frozenset({"statement", "report"})
+#: Concepts too common to identify an event by themselves: statements, speeches and reports
+#: merge only when they fall on the same day.
+GENERIC_CONCEPTS = frozenset({"statement", "report", "speech"})
+
+# --- clause structure: case and names (used by timeline.events.clause) ------------------------
+
+#: The cases a determiner (article, possessive, demonstrative) allows, by its form.  German
+#: marks case on the determiner far more reliably than on the noun: "den" is never a subject,
+#: "der" often is.  Possessives and "kein" inflect like "ein" (see :data:`EIN_ENDING_CASES`).
+DETERMINER_CASES = {
+    "der": ("nom", "dat", "gen"), "die": ("nom", "acc"), "das": ("nom", "acc"),
+    "den": ("acc", "dat"), "dem": ("dat",), "des": ("gen",),
+    "dieser": ("nom", "dat", "gen"), "diese": ("nom", "acc"), "dieses": ("nom", "acc", "gen"),
+    "diesen": ("acc", "dat"), "diesem": ("dat",),
+    "jener": ("nom", "dat", "gen"), "jene": ("nom", "acc"), "jenes": ("nom", "acc", "gen"),
+    "jenen": ("acc", "dat"), "jenem": ("dat",),
+    "welcher": ("nom", "dat", "gen"), "welche": ("nom", "acc"), "welches": ("nom", "acc"),
+    "welchen": ("acc", "dat"), "welchem": ("dat",),
+    "alle": ("nom", "acc"), "beide": ("nom", "acc"), "beiden": ("nom", "acc", "dat"),
+    "aller": ("gen",), "allen": ("dat",),
+}
+
+#: Stems that inflect like "ein": the ending gives the case ("seinen" acc/dat, "ihrem" dat).
+EIN_STEMS = ("ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "eur")
+
+#: Endings of "ein"-like determiners -> cases ("ein-" + "" is nom/acc, "-en" acc/dat).
+EIN_ENDING_CASES = {
+    "": ("nom", "acc"), "e": ("nom", "acc"), "en": ("acc", "dat"), "em": ("dat",),
+    "er": ("dat", "gen"), "es": ("gen",),
+}
+
+#: Personal pronouns -> their cases.  "er", "ich", "wir" are always subjects; "sie" and "es"
+#: may be objects too.
+PRONOUN_CASES = {
+    "ich": ("nom",), "du": ("nom",), "er": ("nom",), "wir": ("nom",), "sie": ("nom", "acc"),
+    "es": ("nom", "acc"), "ihr": ("nom", "dat"), "ihn": ("acc",), "ihm": ("dat",),
+    "mich": ("acc",), "dich": ("acc",), "uns": ("acc", "dat"), "euch": ("acc", "dat"),
+    "ihnen": ("dat",), "mir": ("dat",), "dir": ("dat",),
+}
+
+#: Relative pronouns that can be the subject of their clause ("Vietnam, das Putin empfing":
+#: Vietnam received Putin); the others ("den", "dem", "dessen") never are.
+NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+
+#: Given names common in international news.  A given name and the capitalised word after it
+#: are one name even when the tagger takes the second for a noun or a verb ("Antony Blinken",
+#: "Robert Habeck"), and a given name after a name starts a new one ("Putin Olaf Scholz").
+#: East Asian family names that open a full name ("Xi Jinping", "Kim Jong-un") count too.
+GIVEN_NAMES = frozenset({
+    # German and European
+    "Alexander", "Andreas", "Angela", "Anna", "Annalena", "Armin", "Boris", "Christian",
+    "Christine", "Claudia", "Daniel", "Emmanuel", "Frank", "Frank-Walter", "Franz", "Friedrich",
+    "Gerhard", "Giorgia", "Hans", "Heiko", "Helmut", "Horst", "Hubertus", "Jens", "Joachim",
+    "Johann", "Jürgen", "Karl", "Katarina", "Katrin", "Klaus", "Lars", "Manfred", "Marcus", "Mark",
+    "Markus", "Martin", "Matteo", "Michael", "Nancy", "Norbert", "Olaf", "Pedro", "Peter", "Ricarda",
+    "Robert", "Rolf", "Sahra", "Sebastian", "Stefan", "Steffi", "Svenja", "Thomas", "Ulrich",
+    "Ursula", "Volker", "Walter", "Wolfgang", "Charles", "Keir", "Rishi", "Liz", "Theresa",
+    "Margaret", "Tony", "David", "Gordon", "Nicolas", "François", "Jacques", "Marine", "Mario",
+    "Giuseppe", "Silvio", "Mateusz", "Donald", "Andrzej", "Petr", "Viktor", "Recep", "Kyriakos",
+    "Antonio", "António", "Josep", "Kaja", "Roberta", "Jean-Claude", "Charles", "Gabriel",
+    # Eastern Europe
+    "Wladimir", "Dmitri", "Dmitrij", "Sergej", "Sergei", "Alexej", "Alexei", "Michail", "Jewgeni",
+    "Juri", "Wolodymyr", "Petro", "Vitali", "Witali", "Dmytro", "Alexander", "Maria", "Walentina",
+    "Nikolai", "Boris", "Anatoli", "Igor", "Iwan", "Andrej", "Oleksij", "Ramsan", "Alexandr",
+    # the Americas and elsewhere
+    "Joe", "Joseph", "Kamala", "Antony", "Lloyd", "Jake", "John", "Barack", "Hillary", "George",
+    "Bill", "Mike", "Marco", "Pete", "Nancy", "Chuck", "Mitch", "Justin", "Luiz", "Javier", "Nicolás",
+    "Narendra", "Benjamin", "Jair", "Andrés", "Claudia", "Gustavo", "Cyril", "Abiy", "William",
+    "Emmerson", "Assimi", "Ebrahim", "Masoud", "Hassan", "Ali", "Mohammed", "Mohammad", "Fumio",
+    "Shinzo", "Yoon", "Lee", "Moon", "Kim", "Xi", "Li", "Wang", "Hu", "Jiang", "Deng", "Mao",
+    "Nguyen", "To", "Ho", "Hun", "Prabowo", "Joko", "Ferdinand", "Anthony", "Hakan", "Jens",
+})
+
+#: Words between a given name and a family name ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "al", "bin", "ibn", "la", "le"})
