@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import attrs
 
+from timeline.events import clause as cl
 from timeline.events import lexicon as lx
 from timeline.events import places as pl
 from timeline.events.nlp import Annotator, Token
@@ -113,45 +114,135 @@ def _in_prepositional_phrase(tokens: Sequence[Token], group_start: int, clause_s
     return False
 
 
-def _noun_subject(tokens: Sequence[Token], a: int, b: int) -> Optional[Tuple[int, int]]:
-    """Without a name: the first common-noun phrase not inside a prepositional phrase
-    ("das Treffen", "die beiden Politiker"), without its article."""
-    for i in range(a, b):
-        if tokens[i].tag == "NN" and not _in_prepositional_phrase(tokens, i, a):
-            start = i
-            while start - 1 >= a and (tokens[start - 1].tag in ("ADJA", "CARD", "PIAT", "PIDAT", "TRUNC", "ART")
-                                      or (tokens[start - 1].tag == "KON" and start - 2 >= a
-                                          and tokens[start - 2].tag == "TRUNC")):
-                start -= 1
-                if tokens[start].tag == "ART":
-                    break
-            end = i + 1
-            if end + 1 < b and tokens[end].tag == "ART" and tokens[end].text.lower() in ("des", "der"):
-                k = end + 1
-                while k < b and tokens[k].tag == "ADJA":
-                    k += 1
-                if k < b and tokens[k].tag in ("NN", "NE"):
-                    end = k + 1  # "die Regierungschefs des Bündnisses"
-            return start, end
-    return None
+@attrs.frozen
+class _Subject:
+    """Who a clause's event is about: as its title shows it, and the participants it names."""
+
+    text: str  # "Indiens Premierminister Narendra Modi", "Der Kremlchef", "Putin"
+    names: Tuple[str, ...] = ()  # names as participants ("Narendra Modi"); () for a common noun
+    plural: bool = False
+    feminine: bool = False  # "die Regierung" is "sie", never "er"
+    span: Optional[Tuple[int, int]] = None  # its tokens in this clause: the title leaves them out
+    vorfeld: Optional[Tuple[int, int]] = None  # what stands before the finite verb, when the subject follows it
+    institutions: Tuple[str, ...] = ()  # "der Bundestag": an institution as participant
+    pronoun: bool = False  # "es": a subject no title can show
 
 
-def _subject(tokens: Sequence[Token], a: int, b: int) -> Optional[Tuple[int, int]]:
-    """The first name not inside a prepositional phrase, with names coordinated to it
-    ("Russland und Myanmar")."""
-    groups = _name_groups(tokens, a, b)
-    for n, (start, end) in enumerate(groups):
-        if _in_prepositional_phrase(tokens, start, a):
-            continue
-        for next_start, next_end in groups[n + 1:]:
-            between = tokens[end:next_start]
-            if (between and between[0].tag == "KON" and between[0].text.lower() in ("und", "sowie")
-                    and all(t.tag in ("NN", "ADJA", "ART") for t in between[1:])):
-                end = next_end  # "Putin und Machthaber Kim Jong-un"
-            else:
-                break
+def _short_conjunct(tokens: Sequence[Token], start: int, end: int) -> Tuple[int, int]:
+    """A coordinated member as a title names it: the office before a name is left out ("der
+    russische Präsident Wladimir Putin" -> "Wladimir Putin"); a genitive in front stays ("Indiens
+    Premierminister Narendra Modi"), and so does an article that belongs to the name ("die USA")."""
+    first_name = next((k for k in range(start, end) if tokens[k].tag in ("NE", "FM")), None)
+    if first_name is None or first_name == start:
         return start, end
+    before = [tokens[k].tag for k in range(start, first_name)]
+    if "NN" in before and all(tag in ("ART", "ADJA", "NN", "TRUNC", "CARD") for tag in before):
+        return first_name, end
+    return start, end
+
+
+def _conjunct_name(tokens: Sequence[Token], start: int, end: int) -> Optional[str]:
+    """The participant a conjunct names: its last run of names, genitive endings dropped."""
+    k = end
+    while k > start and tokens[k - 1].tag not in ("NE", "FM"):
+        k -= 1
+    if k == start:
+        return None
+    j = k
+    while j > start and tokens[j - 1].tag in ("NE", "FM"):
+        j -= 1
+    return _name(tokens, j, k)
+
+
+def _phrase_subject(tokens: Sequence[Token], phrase: cl.Phrase, plural_verb: bool,
+                    vorfeld: Optional[Tuple[int, int]] = None) -> _Subject:
+    """A subject phrase of this clause as a :class:`_Subject`."""
+    if phrase.kind == "pronoun":
+        return _Subject(tokens[phrase.start].text, span=(phrase.start, phrase.end), vorfeld=vorfeld,
+                        pronoun=True)
+    parts, names = [], []
+    for c_start, c_end in phrase.conjuncts:
+        a, b = _short_conjunct(tokens, c_start, c_end) if phrase.kind == "name" else (c_start, c_end)
+        parts.append(join_words([t.text for t in tokens[a:b]]))
+        name = _conjunct_name(tokens, c_start, c_end)
+        if name and phrase.kind == "name":
+            names.append(name)
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " und " + parts[-1]
+    plural = phrase.plural or (phrase.kind == "noun" and plural_verb)
+    feminine = not plural and phrase.determiner in ("die", "eine", "diese", "seine", "ihre")
+    institutions = tuple(_institution(tokens, (phrase.start, phrase.end))) if phrase.kind == "noun" else ()
+    return _Subject(text, tuple(names), plural, feminine, (phrase.start, phrase.end), vorfeld, institutions)
+
+
+def _antecedent_subject(tokens: Sequence[Token], prev: Tuple[int, int], pronoun: Token,
+                        singular: bool) -> Optional[_Subject]:
+    """The subject of a relative clause whose pronoun is its subject: the noun it hangs on, in
+    the nominative ("des Waffenstillstands im Koreakrieg, der ..." -> "Waffenstillstand im
+    Koreakrieg")."""
+    found = cl.antecedent(tokens, *prev, pronoun, singular)
+    if found is None:
+        return None
+    phrase, attribute = found
+    if phrase.kind == "name":
+        name = _conjunct_name(tokens, *phrase.conjuncts[0])
+        return _Subject(name, (name,)) if name else None
+    head = tokens[phrase.head]
+    words = [head.lemma or head.text]
+    if attribute is not None:
+        first = attribute.preposition if attribute.preposition is not None else attribute.start
+        words += [t.text for t in tokens[first:attribute.end]]
+    return _Subject(join_words(words), institutions=tuple(_institution(tokens, (phrase.start, phrase.end))))
+
+
+def _resolve(pronoun: str, plural_verb: bool, earlier: Sequence[_Subject]) -> Optional[_Subject]:
+    """"er"/"sie" as the nearest earlier subject that fits: "er" a singular one that is not
+    feminine, "sie" one of the verb's number.  "es" stays unresolved (mostly an expletive)."""
+    pronoun = pronoun.lower()
+    if pronoun not in ("er", "sie"):
+        return None
+    for subj in reversed(earlier):
+        if subj.pronoun:
+            continue
+        if pronoun == "er" and (subj.plural or subj.feminine):
+            continue
+        if pronoun == "sie" and plural_verb != subj.plural:
+            continue
+        return attrs.evolve(subj, span=None, vorfeld=None)
     return None
+
+
+def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c: int,
+                    earlier: Sequence[_Subject], context: Callable[[], Sequence[_Subject]]
+                    ) -> Optional[_Subject]:
+    """The subject of clause ``c``: its own (see :func:`timeline.events.clause.subject`), the
+    clause before's when "und" + verb shares it, the antecedent of a relative pronoun, or the
+    referent of "er"/"sie" (``earlier`` subjects of this sentence, then ``context()``: those of
+    the sentences before)."""
+    a, b = spans[c]
+    found = cl.subject(tokens, a, b)
+    plural_verb = _clause_number(tokens, a, b)[0]
+    if cl.coordinated_without_subject(tokens, a, b):
+        return attrs.evolve(earlier[-1], span=None, vorfeld=None) if earlier else None
+    if found.relative:
+        return _antecedent_subject(tokens, spans[c - 1], tokens[a], not plural_verb) if c > 0 else None
+    if found.phrase is None:
+        return None
+    subj = _phrase_subject(tokens, found.phrase, plural_verb, found.vorfeld if found.moved else None)
+    if subj.pronoun:
+        resolved = _resolve(subj.text, plural_verb, list(earlier)) or _resolve(subj.text, plural_verb, context())
+        if resolved is not None:
+            return attrs.evolve(resolved, span=subj.span, vorfeld=subj.vorfeld)
+    return subj
+
+
+def sentence_subjects(tokens: Sequence[Token], context: Callable[[], Sequence[_Subject]] = lambda: ()
+                      ) -> List[Optional[_Subject]]:
+    """The subject of each clause of a tagged sentence (None where it has none)."""
+    spans = clauses(tokens)
+    out: List[Optional[_Subject]] = []
+    for c in range(len(spans)):
+        out.append(_clause_subject(tokens, spans, c, [s for s in out if s is not None], context))
+    return out
 
 
 def _name(tokens: Sequence[Token], start: int, end: int) -> str:
@@ -176,18 +267,35 @@ def _locative(tokens: Sequence[Token], group_start: int, clause_start: int) -> b
     return False
 
 
-def _participants(tokens: Sequence[Token], a: int, b: int, extra: Sequence[str] = ()
-                  ) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+def _earlier_stops(tokens: Sequence[Token], a: int, b: int, subject: Optional[_Subject]) -> set:
+    """Tokens of places in a "nach" phrase when the verb has a place as its object: in "Nach Kiew
+    und Moskau besuchte er Peking" "nach" means "after", Kiew and Moskau were earlier stops and
+    Peking is the place of this event."""
+    found = cl.phrases(tokens, a, b)
+    own = subject.span if subject is not None else None
+    objects = [p for p in found if p.kind == "name" and not p.in_pp and not p.attached
+               and (own is None or not own[0] <= p.start < own[1])
+               and pl.is_place(" ".join(t.text for t in tokens[p.start:p.end]))]
+    if not objects:
+        return set()
+    return {k for p in found if p.in_pp and tokens[p.preposition].text.lower() == "nach"
+            for k in range(p.start, p.end)}
+
+
+def _participants(tokens: Sequence[Token], a: int, b: int, extra: Sequence[str] = (),
+                  not_here: Sequence[int] = ()) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
     """The names of the clause, split into participants (who acts or is acted with) and places.
 
     A name is a place when a preposition of place governs it ("in Astana", "nach Vietnam") or
     when it is a known city that is not the subject ("hat Peking besucht"); the subject and the
-    ``extra`` names are participants even when they are places ("Seoul bestellte ... ein")."""
+    ``extra`` names are participants even when they are places ("Seoul bestellte ... ein").
+    Names starting at a token in ``not_here`` are neither (see :func:`_earlier_stops`)."""
     actors = [part for name in extra for part in re.split(r"\s+(?:und|sowie)\s+", name) if part]
     places = []
-    for start, end in (seg for group in _name_groups(tokens, a, b) for seg in _split_at_places(tokens, *group)):
+    for start, end in (run for group in _name_groups(tokens, a, b) for seg in _split_at_places(tokens, *group)
+                       for run in cl.name_runs(tokens, *seg)):
         name = _name(tokens, start, end)
-        if not name or name in actors:
+        if not name or name in actors or start in not_here:
             continue
         if _locative(tokens, start, a) or pl.is_city(name):
             places.append(name)
@@ -233,23 +341,18 @@ def _verb_trigger(tokens: Sequence[Token], a: int, b: int) -> Optional[int]:
     return (finite or verbs)[0]
 
 
-def _apposition_before(tokens: Sequence[Token], subject_start: int, floor: int) -> int:
-    """Start of "der russische Präsident" before "Wladimir Putin": titles drop it."""
-    k = subject_start
-    while k - 1 >= floor and tokens[k - 1].tag in ("ART", "ADJA", "NN", "TRUNC"):
-        k -= 1
-    return k
-
-
 _AUXILIARY_TAGS = {"VAFIN", "VMFIN", "VAINF", "VMINF", "VAPP", "VMPP", "PTKZU", "$.", "KOUS",
                    "PRELS", "PRELAT", "TIME", "$,", "$("}
 _TRAILING_FUNCTION_TAGS = {"APPR", "APPRART", "ART", "KON", "PPOSAT", "ADV", "PTKZU", "KOKOM",
                            "PIAT", "PDAT"}
 
 
-def _display(tok: Token, index: int) -> str:
-    """A word as a title shows it: a sentence-initial capital goes where the word is no noun."""
-    if index == 0 and tok.tag not in ("NN", "NE") and tok.text[:1].isupper() and not tok.text.isupper():
+def _display(tokens: Sequence[Token], index: int, clause_start: int) -> str:
+    """A word as a title shows it: a capital that only marks the start of the sentence or clause
+    ("Am Rande ...", after a colon) goes where the word is no noun or name."""
+    tok = tokens[index]
+    first = index == 0 or index == clause_start or tokens[index - 1].tag in ("$.", "$(")
+    if first and tok.tag not in ("NN", "NE", "FM") and tok.text[:1].isupper() and not tok.text.isupper():
         return tok.text[:1].lower() + tok.text[1:]
     return tok.text
 
@@ -263,14 +366,26 @@ def _clause_number(tokens: Sequence[Token], a: int, b: int) -> Tuple[bool, bool]
     return plural, passive
 
 
+def _title_order(a: int, b: int, subject: Optional[_Subject]) -> List[int]:
+    """The clause's token indices in the order a title says them: text order, but when the
+    subject follows the finite verb, what stood before the verb comes after the rest ("Am Rande
+    des Gipfels traf er Xi" -> "Putin trifft Xi am Rande des Gipfels")."""
+    if subject is None or subject.vorfeld is None or subject.pronoun:
+        return list(range(a, b))
+    va, vb = subject.vorfeld
+    return [i for i in range(a, b) if not va <= i < vb] + list(range(va, vb))
+
+
 def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
-                subject: Optional[str], subject_span: Optional[Tuple[int, int]]) -> str:
+                subject: Optional[_Subject]) -> str:
+    """"<subject> <verb in the present> <rest of the clause> <particle>" (see :func:`verb_title`)."""
     drop = set(skip)
     particle = None
-    if subject_span:
-        drop.update(range(_apposition_before(tokens, subject_span[0], a), subject_span[1]))
+    if subject is not None and subject.span is not None:
+        drop.update(range(*subject.span))
+    kept_times = {i for i in range(a, b) if cl.time_adjective(tokens, i, b)}  # "zu einem zweitägigen Besuch"
     for i in range(a, b):
-        if tokens[i].tag == "TIME":
+        if tokens[i].tag == "TIME" and i not in kept_times:
             k = i - 1
             while k >= a and tokens[k].tag in ("APPR", "APPRART", "ART", "ADJA"):
                 drop.add(k)  # "in der Nacht": the time's preposition goes with it
@@ -280,9 +395,9 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
     elif particle is None and tokens[verb].tag in ("VVINF", "VVIZU"):
         particle = infinitive_prefix(tokens[verb].lemma) or None
     words = []
-    for i in range(a, b):
+    for i in _title_order(a, b, subject):
         tok = tokens[i]
-        if i in drop or i == verb or tok.tag in _AUXILIARY_TAGS:
+        if i in drop or i == verb or (tok.tag in _AUXILIARY_TAGS and i not in kept_times):
             continue
         if tok.tag == "PTKVZ":
             particle = tok.text
@@ -291,14 +406,17 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
             continue
         if tok.text.lower() in lx.TITLE_SKIP:
             continue
-        words.append((tok, _display(tok, i)))
+        words.append((tok, _display(tokens, i, a)))
     while words and words[-1][0].tag in _TRAILING_FUNCTION_TAGS:
         words.pop()  # "fällt auf den" -> never end on a function word
     text_words = _trim([w for _, w in words], 12)
     plural, passive = _clause_number(tokens, a, b)
+    shown = subject.text if subject is not None and not subject.pronoun else None
+    if subject is not None and subject.plural:
+        plural = True
     if passive and tokens[verb].tag == "VVPP":
-        return verb_title(subject, tokens[verb].lemma, text_words, particle, passive_participle=tokens[verb].text)
-    return verb_title(subject, tokens[verb].lemma, text_words, particle, plural=plural)
+        return verb_title(shown, tokens[verb].lemma, text_words, particle, passive_participle=tokens[verb].text)
+    return verb_title(shown, tokens[verb].lemma, text_words, particle, plural=plural)
 
 
 def _trim(words: List[str], limit: int) -> List[str]:
@@ -335,35 +453,11 @@ def _time_skip(tokens: Sequence[Token], time_tokens: Sequence[int]) -> set:
 
 
 def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[int],
-               prev_clause: Optional[Tuple[int, int]], inherited_subject: Optional[str],
-               fallback_subject: Optional[str] = None) -> Optional[_Candidate]:
+               prev_clause: Optional[Tuple[int, int]], subject: Optional[_Subject]) -> Optional[_Candidate]:
+    """The event of the clause tokens[a:b] with the given subject (see the module docstring)."""
     skip = _time_skip(tokens, time_tokens)
     t_first = min(time_tokens) if time_tokens else b
-    subject_span = _subject(tokens, a, b)
-    subject = _name(tokens, *subject_span) if subject_span else inherited_subject
-    named = subject is not None
-    pronoun = next((i for i in range(a, b) if tokens[i].tag == "PPER"
-                    and tokens[i].text.lower() in ("er", "sie")), None)
-    if pronoun is not None and fallback_subject and (subject_span is None or pronoun < subject_span[0]):
-        # "empfing er Ungarns Regierungschef": "er" is the person the text is about
-        subject, subject_span, named = fallback_subject, None, True
-        skip = skip | {pronoun}
-    institution: List[str] = []
-    if subject is None and tokens[a].tag not in ("PRELS", "PRELAT"):
-        subject_span = _noun_subject(tokens, a, b)
-        institution = _institution(tokens, subject_span)
-        if subject_span:
-            subject = join_words([_display(t, subject_span[0] + k) for k, t in
-                                  enumerate(tokens[subject_span[0]:subject_span[1]])])
-    if subject_span is None and tokens[a].tag in ("PRELS", "PRELAT") and prev_clause is not None:
-        # "Lawrow, der sich im Februar äußerte": the relative clause's subject is the name before
-        groups = _name_groups(tokens, *prev_clause)
-        if groups:
-            subject, named = _name(tokens, *groups[-1]), True
-        else:
-            nouns_before = [i for i in range(*prev_clause) if tokens[i].tag == "NN"]
-            subject = tokens[nouns_before[-1]].text if nouns_before else None
-        skip = skip | {a}
+    names = list(subject.names) + list(subject.institutions) if subject is not None else []
     nouns = [i for i in range(a, b) if is_event_noun(tokens[i]) and i not in skip]
     verb = _verb_trigger(tokens, a, b)
 
@@ -384,18 +478,35 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
         noun = min(nouns, key=lambda n: abs(n - t_first))
     if noun is not None:
         phrase = _noun_phrase(tokens, noun, b, skip)
-        participants, places = _participants(tokens, a, b, ([subject] if subject and named else []) + institution)
-        owner = subject if named and subject and subject not in " ".join(phrase) else None
+        participants, places = _participants(tokens, a, b, names)
+        owner = _noun_owner(tokens, a, noun, subject, phrase)
         return _Candidate(noun, "noun", noun_title(owner, phrase), participants, tokens[noun].lemma, places)
     if verb is None:
         return None
-    title = _verb_title(tokens, a, b, verb, skip, subject, subject_span)
-    participants, places = _participants(tokens, a, b, ([subject] if subject and named else []) + institution)
+    title = _verb_title(tokens, a, b, verb, skip, subject)
+    participants, places = _participants(tokens, a, b, names, _earlier_stops(tokens, a, b, subject))
     lemma = tokens[verb].lemma
     particle = next((tokens[i].text.lower() for i in range(a, b) if tokens[i].tag == "PTKVZ"), "")
     if tokens[verb].tag == "VVFIN" and particle:
         lemma = particle + lemma  # "setzte ... fort" is "fortsetzen"
     return _Candidate(verb, "verb", title, participants, lemma, places)
+
+
+def _noun_owner(tokens: Sequence[Token], a: int, noun: int, subject: Optional[_Subject],
+                phrase: Sequence[str]) -> Optional[str]:
+    """Whose event an event noun names, for "<owner>: <noun phrase>": a name in the genitive
+    before it ("Orbáns Besuch" -> "Orbán"), else the clause's named subject when the noun is not
+    part of it."""
+    k = noun - 1
+    while k >= a and tokens[k].tag in ("ADJA", "CARD"):
+        k -= 1
+    if k >= a and tokens[k].tag == "NE" and cl.is_genitive(tokens[k]):
+        return _name(tokens, k, k + 1)
+    if subject is None or not subject.names or subject.text in " ".join(phrase):
+        return None
+    if subject.span and subject.span[0] <= noun < subject.span[1]:
+        return None
+    return subject.text
 
 
 def _antecedent_candidate(tokens, prev_clause, subject) -> Optional[_Candidate]:
@@ -436,6 +547,48 @@ def _event_id(doc_id: str, sentence: int, trigger_start: int) -> str:
     return "ev-" + digest[:12]
 
 
+def _prepare(tokens: Sequence[Token], mentions: Sequence[Mention]) -> List[Token]:
+    """A sentence's tokens ready for the extractor: time expressions tagged ``TIME``, full names
+    tagged as names (:func:`timeline.events.clause.repair_names`), and a der/die/das that opens
+    a relative clause tagged as the relative pronoun it is."""
+    covered = {i for m in mentions for i in _token_span(tokens, m.start, m.end)}
+    tokens = cl.repair_names([attrs.evolve(t, tag="TIME") if i in covered else t for i, t in enumerate(tokens)])
+    for a, b in clauses(tokens):
+        if tokens[a].tag == "ART" and cl.is_relative(tokens, a, b):
+            tokens[a] = attrs.evolve(tokens[a], tag="PRELS")
+    return tokens
+
+
+class _Discourse:
+    """The subjects of a document's sentences as far as they are known, so that "er" or "sie"
+    finds the person a later sentence speaks of ("Putin flog weiter. ... Am Donnerstag führte er
+    Gespräche").  Undated sentences are tagged only when a pronoun needs them, at most ``depth``
+    back."""
+
+    def __init__(self, text: str, spans: Sequence[Tuple[int, int]], annotator: Annotator,
+                 mentions: Dict[int, List[Mention]], depth: int = 3):
+        self.text, self.spans, self.annotator, self.mentions, self.depth = text, spans, annotator, mentions, depth
+        self.subjects: Dict[int, List[_Subject]] = {}
+
+    def record(self, index: int, subjects: Sequence[Optional[_Subject]]) -> None:
+        self.subjects[index] = [s for s in subjects if s is not None]
+
+    def known_before(self, index: int) -> List[_Subject]:
+        """The subjects already known of the sentences before ``index``, oldest first."""
+        return [s for k in range(max(0, index - self.depth), index) for s in self.subjects.get(k, ())]
+
+    def before(self, index: int) -> List[_Subject]:
+        """The subjects of the ``depth`` sentences before ``index``, oldest first; sentences not
+        read yet are tagged now."""
+        missing = [k for k in range(max(0, index - self.depth), index) if k not in self.subjects]
+        if missing:
+            tagged = self.annotator.sentences(self.text, [self.spans[k] for k in missing])
+            for k, toks in zip(missing, tagged):
+                toks = _prepare(toks, self.mentions.get(k, ()))
+                self.record(k, sentence_subjects(toks, lambda k=k: self.known_before(k)) if toks else [])
+        return self.known_before(index)
+
+
 def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
                    sentence_spans: Sequence[Tuple[int, int]], annotator: Annotator) -> List[Event]:
     """The dated events of one document, in text order (one Event per event mention)."""
@@ -449,15 +602,17 @@ def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
         return []
     order = sorted(by_sentence)
     token_lists = annotator.sentences(doc.text, [sentence_spans[i] for i in order])
+    discourse = _Discourse(doc.text, sentence_spans, annotator, every)
     events: List[Event] = []
-    last_subject: Optional[str] = None
     for index, tokens in zip(order, token_lists):
         if not tokens:
             continue
         s_start, s_end = sentence_spans[index]
         quote = " ".join(doc.text[s_start:s_end].split())
-        found, last_subject = _sentence_events(doc.text, tokens, by_sentence[index], last_subject,
-                                               every[index])
+        tokens = _prepare(tokens, every[index])
+        found, subjects = _sentence_events(doc.text, tokens, by_sentence[index],
+                                           lambda index=index: discourse.before(index))
+        discourse.record(index, subjects)
         for cand, time_mention, value in found:
             trig = tokens[cand.trigger]
             mention = EventMention(
@@ -472,12 +627,13 @@ def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
     return events
 
 
-def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention], last_subject: Optional[str],
-                     all_times: Sequence[Mention] = ()):
+def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
+                     context: Callable[[], Sequence[_Subject]] = lambda: ()):
+    """The events of one prepared sentence (see :func:`_prepare`) and the subjects of its clauses.
+    ``context`` gives the subjects of the sentences before (for "er"/"sie")."""
     spans = clauses(tokens)
     merged = _merge_ranges(text, sorted(times, key=lambda m: m.start))
-    covered = {i for m in all_times for i in _token_span(tokens, m.start, m.end)}
-    tokens = [attrs.evolve(t, tag="TIME") if i in covered else t for i, t in enumerate(tokens)]
+    subjects = sentence_subjects(tokens, context)
     # the time of each clause: its most specific expression (ranges count as their ends)
     clause_time: Dict[int, Tuple[Mention, TimeValue, List[int]]] = {}
     for m, value, start, end in merged:
@@ -491,13 +647,12 @@ def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention], l
         if known is None or finer(value.granularity, known[1].granularity):
             clause_time[c] = (m, value, idx)
     found = []
-    subject = last_subject
     taken_triggers = set()
     for c in sorted(clause_time):
         m, value, idx = clause_time[c]
         a, b = spans[c]
         prev = spans[c - 1] if c > 0 else None
-        cand = _candidate(tokens, a, b, idx, prev, None, last_subject)
+        cand = _candidate(tokens, a, b, idx, prev, subjects[c])
         if cand is None:
             # an apposition or a bracket cut the clause ("Ende August hatte X, Koordinator ...,
             # erklärt"): join the neighbouring clause unless it is a subordinate one
@@ -509,29 +664,26 @@ def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention], l
             for na, nb, other in neighbours:
                 if tokens[other].tag in ("KOUS", "PRELS", "PRELAT", "KON"):
                     continue
-                cand = _candidate(tokens, na, nb, idx, None, None, last_subject)
+                earlier = [s for s in subjects[:c] if s is not None]
+                joined = _clause_subject(tokens, [(na, nb)], 0, earlier, context)
+                cand = _candidate(tokens, na, nb, idx, None, joined)
                 if cand is not None:
                     break
         if cand is not None and cand.trigger not in taken_triggers:
             found.append((cand, m, value))
             taken_triggers.add(cand.trigger)
-            subject_span = _subject(tokens, a, b)
-            if subject_span:
-                subject = _name(tokens, *subject_span)
         # coordinated clauses without a time of their own share this one: "... und setzte fort"
         k = c + 1
         while k < len(spans) and k not in clause_time:
             ka, kb = spans[k]
             if not (tokens[ka].tag == "KON" and any(tokens[i].tag == "VVFIN" for i in range(ka, min(kb, ka + 4)))):
                 break
-            shared = _subject(tokens, a, b)
-            shared_name = _name(tokens, *shared) if shared else subject
-            co = _candidate(tokens, ka, kb, [], None, shared_name)
+            co = _candidate(tokens, ka, kb, [], None, subjects[k])
             if co is not None and co.kind == "verb" and co.trigger not in taken_triggers:
                 found.append((co, m, value))
                 taken_triggers.add(co.trigger)
             k += 1
-    return found, subject
+    return found, subjects
 
 
 def extract_reported(doc: Document, doc_id: str, mentions: Sequence[Mention],
@@ -552,12 +704,13 @@ def extract_reported(doc: Document, doc_id: str, mentions: Sequence[Mention],
     when = TimeValue(fmt_day(doc.published), mod="ON_OR_BEFORE")
     events: List[Event] = []
     for index, tokens in zip(order, annotator.sentences(doc.text, [sentence_spans[i] for i in order])):
-        covered = {i for m in every.get(index, ()) for i in _token_span(tokens, m.start, m.end)}
-        tokens = [attrs.evolve(t, tag="TIME") if i in covered else t for i, t in enumerate(tokens)]
-        for a, b in clauses(tokens):
-            if _subject(tokens, a, b) is None or _verb_trigger(tokens, a, b) is None:
+        tokens = _prepare(tokens, every.get(index, ()))
+        subjects = sentence_subjects(tokens)
+        for (a, b), subject in zip(clauses(tokens), subjects):
+            if subject is None or subject.span is None or not subject.names \
+                    or _verb_trigger(tokens, a, b) is None:
                 continue
-            cand = _candidate(tokens, a, b, [], None, None)
+            cand = _candidate(tokens, a, b, [], None, subject)
             if cand is None or cand.kind != "verb" or not cand.participants:
                 continue
             s_start, s_end = sentence_spans[index]

@@ -1,0 +1,145 @@
+"""Event titles: a short present-tense headline "who does what", one group per defect family.
+
+The sentences are written for these tests (public facts); each test gives the exact title."""
+
+import pytest
+
+from timeline.builder import events_of
+from timeline.events.clause import determiner_cases
+from timeline.model import Document
+
+
+def titles(text, published="2024-06-24"):
+    doc = Document(text, published=published, id="d", mode="news")
+    return [e.title for e in events_of(doc, "d")]
+
+
+def title(text, published="2024-06-24"):
+    found = titles(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- 1. the subject first, whatever stands before the finite verb --------------------------------
+
+
+@pytest.mark.parametrize("word, cases", [
+    ("den", {"acc", "dat"}), ("der", {"nom", "dat", "gen"}), ("seinen", {"acc", "dat"}),
+    ("ihrem", {"dat"}), ("eine", {"nom", "acc"}), ("unserer", {"dat", "gen"}),
+])
+def test_a_determiner_tells_which_cases_its_phrase_can_have(word, cases):
+    assert determiner_cases(word) == frozenset(cases)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an accusative object in front: the subject follows the verb
+    ("Seinen ersten Staatsbesuch in Frankreich hatte der Kanzler im Mai 2023 absolviert.",
+     "Der Kanzler absolviert seinen ersten Staatsbesuch in Frankreich"),
+    ("Den chinesischen Botschafter bestellte Litauen am Montag ein.",
+     "Litauen bestellt den chinesischen Botschafter ein"),
+    # a time in front: the first phrase after the verb that can be nominative
+    ("Am 1. Oktober übernimmt der frühere Ministerpräsident Donald Tusk den Vorsitz.",
+     "Donald Tusk übernimmt den Vorsitz"),
+    # an adverbial in front goes after the object
+    ("Auch mit Japan stärkte Macron in der vergangenen Woche die Beziehungen.",
+     "Macron stärkt die Beziehungen mit Japan"),
+    # the subject in front stays in front
+    ("Die Niederlande haben im Mai 2023 ein Abkommen mit Belgien geschlossen.",
+     "Die Niederlande schließen ein Abkommen mit Belgien"),
+])
+def test_the_subject_comes_first(text, expected):
+    assert title(text, "2024-09-01") == expected
+
+
+# --- 2. names stay whole, and keep the form the text gives them ------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tagger reads "Blinken" or "Habeck" as a common noun: a given name keeps them in the name
+    ("US-Außenminister Antony Blinken hatte im März erklärt, die Gespräche gingen weiter.",
+     "Antony Blinken erklärt"),
+    ("Am Montag traf Vizekanzler Robert Habeck in Kiew ein.", "Robert Habeck trifft in Kiew ein"),
+    ("Außenministerin Annalena Baerbock reiste am Montag nach Kiew.", "Annalena Baerbock reist nach Kiew"),
+    # a country in the genitive keeps its -s in the title
+    ("Heute wird Frankreichs Präsident Emmanuel Macron zu einem zweitägigen Besuch in Berlin erwartet.",
+     "Frankreichs Präsident Emmanuel Macron zu einem zweitägigen Besuch in Berlin erwartet"),
+    # the office before a name is left out
+    ("Am Mittwoch unterzeichneten der französische Präsident Emmanuel Macron und Kanzler Olaf Scholz "
+     "einen Vertrag.", "Emmanuel Macron und Olaf Scholz unterzeichnen einen Vertrag"),
+])
+def test_names_are_whole(text, expected):
+    assert title(text) == expected
+
+
+def test_the_participant_list_keeps_the_lemma_of_a_genitive_country():
+    doc = Document("Heute wird Frankreichs Präsident Emmanuel Macron in Berlin erwartet.",
+                   published="2024-06-24", id="d")
+    (event,) = events_of(doc, "d")
+    assert event.participants == ("Emmanuel Macron", "Frankreich")
+
+
+# --- 3. the right subject: shared, elided, a pronoun, a relative pronoun ---------------------------
+
+
+def test_a_verb_after_und_shares_the_subject_of_the_clause_before():
+    assert title("Litauen protestierte scharf und bestellte am Montag den chinesischen Botschafter ein.") \
+        == "Litauen bestellt den chinesischen Botschafter ein"
+
+
+def test_er_is_the_subject_of_the_sentence_before():
+    assert titles("Scholz flog am Sonntag nach Indien. Am Montag traf er in Neu-Delhi Premierminister "
+                  "Narendra Modi.") == ["Scholz fliegt nach Indien",
+                                        "Scholz trifft in Neu-Delhi Premierminister Narendra Modi"]
+
+
+def test_er_is_the_last_subject_not_the_last_name():
+    assert titles("Am Mittwoch traf Macron in Paris Kanzler Olaf Scholz. Am Freitag empfing er in Paris "
+                  "den italienischen Präsidenten.")[1] == "Macron empfängt in Paris den italienischen Präsidenten"
+
+
+def test_er_finds_its_referent_in_an_undated_sentence():
+    assert title("Macron reiste nach Berlin. Am Dienstag sprach er im Bundestag.") == "Macron spricht im Bundestag"
+
+
+def test_er_is_never_a_pair_and_an_elided_subject_counts_as_the_last_subject():
+    found = titles("Scholz und Macron sprachen am Montag in Paris. Scholz flog danach nach Rom und traf am "
+                   "Dienstag in Rom ein. Am Mittwoch führte er dort Gespräche mit Giorgia Meloni.")
+    assert found[1:] == ["Scholz trifft in Rom ein", "Scholz führt dort Gespräche mit Giorgia Meloni"]
+
+
+def test_er_in_the_same_sentence_after_a_colon():
+    # the capital of "Am" only marked the start of the clause; the object is kept before the adverbial
+    assert title("Scholz lobte die Einigung: Am Rande des Gipfels traf er am Freitag Präsident Joe Biden.") \
+        == "Scholz trifft Präsident Joe Biden am Rande des Gipfels"
+
+
+def test_a_pronoun_without_a_referent_gives_no_subject_rather_than_a_wrong_one():
+    assert title("Das Abkommen unterzeichnete er am Mittwoch in Paris.") == "Unterzeichnet das Abkommen in Paris"
+
+
+def test_a_relative_pronoun_that_can_be_the_subject_is_its_antecedent():
+    assert title("Der Kanzler lobte Finnland, das im April 2023 der Nato beigetreten war.") \
+        == "Finnland tritt der Nato bei"
+    # a relative clause with a subject of its own keeps it
+    assert title("Der Kanzler lobte den Vertrag, den Schweden im Mai 2023 unterzeichnet hatte.",
+                 "2024-01-10") == "Schweden unterzeichnet"
+
+
+def test_the_antecedent_is_the_noun_an_attribute_belongs_to():
+    # "im Jahr 1990" hangs on "der Vertrag": the treaty was signed, not the year
+    assert titles("Die Feier galt dem Vertrag zur deutschen Einheit, der am 31. August 1990 "
+                  "unterzeichnet worden war.", "2024-08-31")[-1] == "Vertrag zur deutschen Einheit unterzeichnet"
+
+
+# --- 4. runs of names without NER ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected, participants", [
+    ("Am Sonntag griff Russland Kiew mit Drohnen an.", "Russland greift Kiew mit Drohnen an", ("Russland",)),
+    ("Am Mittwoch empfing Putin Kim Jong-un in Moskau.", "Putin empfängt Kim Jong-un in Moskau",
+     ("Putin", "Kim Jong-un")),
+])
+def test_a_run_of_names_is_cut_where_a_place_or_a_given_name_begins(text, expected, participants):
+    doc = Document(text, published="2024-06-24", id="d")
+    (event,) = events_of(doc, "d")
+    assert (event.title, event.participants) == (expected, participants)
