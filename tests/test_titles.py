@@ -120,9 +120,9 @@ def test_a_pronoun_without_a_referent_gives_no_subject_rather_than_a_wrong_one()
 def test_a_relative_pronoun_that_can_be_the_subject_is_its_antecedent():
     assert title("Der Kanzler lobte Finnland, das im April 2023 der Nato beigetreten war.") \
         == "Finnland tritt der Nato bei"
-    # a relative clause with a subject of its own keeps it
+    # a relative clause with a subject of its own keeps it; the pronoun shows the noun it stands for
     assert title("Der Kanzler lobte den Vertrag, den Schweden im Mai 2023 unterzeichnet hatte.",
-                 "2024-01-10") == "Schweden unterzeichnet"
+                 "2024-01-10") == "Schweden unterzeichnet den Vertrag"
 
 
 def test_the_antecedent_is_the_noun_an_attribute_belongs_to():
@@ -143,3 +143,38 @@ def test_a_run_of_names_is_cut_where_a_place_or_a_given_name_begins(text, expect
     doc = Document(text, published="2024-06-24", id="d")
     (event,) = events_of(doc, "d")
     assert (event.title, event.participants) == (expected, participants)
+
+
+# --- 3b. subjects that commas or a relative pronoun keep apart from their verb ---------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb after an apposition: the subject is the phrase the sentence began with
+    ("Die Hauptstadt Japans, Tokio, erlebte am 1. September 1923 ein schweres Erdbeben.",
+     "Die Hauptstadt Japans erlebt ein schweres Erdbeben"),
+    # a participle cut off from its "wurde": subject and passive come from the clause before
+    ("Die Festung wurde kurz darauf, am 2. Januar 1492, von kastilischen Truppen erobert.",
+     "Die Festung von kastilischen Truppen erobert"),
+])
+def test_a_subject_cut_off_by_commas_is_found(text, expected):
+    assert title(text, "2024-09-01") == expected
+
+
+def test_an_infinitive_clause_gives_no_subject_to_er():
+    # "Spanien zu überzeugen" has no subject: "er" is Kolumbus, not Spanien
+    assert title("Kolumbus versuchte lange, Spanien zu überzeugen. Im Jahr 1492 brach er auf.") \
+        == "Kolumbus bricht auf"
+
+
+def test_und_with_a_time_before_the_verb_starts_a_new_clause():
+    assert title("Bei Waterloo wurde Napoleon geschlagen und drei Tage später floh er nach Paris.",
+                 "2024-06-24") == "Napoleon flieht nach Paris"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Er lobte den Plan, den Adenauer im Mai 1950 vorgelegt hatte.", "Adenauer legt den Plan vor"),
+    ("Der Festakt fand im Saal statt, in dem 1949 das Grundgesetz verkündet wurde.",
+     "Das Grundgesetz in dem Saal verkündet"),
+])
+def test_a_relative_pronoun_as_object_shows_its_noun(text, expected):
+    assert titles(text, "2024-09-01")[-1] == expected

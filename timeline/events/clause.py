@@ -177,7 +177,9 @@ def _noun_phrase_at(tokens: Sequence[Token], i: int, b: int) -> Optional[Phrase]
         runs.append(run)
     end = runs[0][1]
     head = end - 1
-    kind = "name" if any(tokens[x].tag in _NAME_TAGS for x in range(runs[0][0], end)) else "noun"
+    if end - runs[0][0] >= 2 and is_genitive(tokens[head]) and tokens[head - 1].tag == "NN":
+        head -= 1  # "die Hauptstadt Japans": the name is an attribute of the noun
+    kind = "name" if any(tokens[x].tag in _NAME_TAGS for x in range(runs[0][0], head + 1)) else "noun"
     genitive = None
     if tokens[head].tag == "NN" or (end < b and tokens[end].text.lower() == "des"):
         g_end = _genitive_attribute_end(tokens, end, b)
@@ -251,7 +253,7 @@ def phrases(tokens: Sequence[Token], a: int, b: int) -> List[Phrase]:
             else:
                 i += 1
             continue
-        if tok.tag == "PPER" and tok.text.lower() in lx.PRONOUN_CASES:
+        if tok.tag in ("PPER", "PDS") and tok.text.lower() in lx.PRONOUN_CASES:
             out.append(Phrase(i, i + 1, i, frozenset(lx.PRONOUN_CASES[tok.text.lower()]), "pronoun",
                               conjuncts=((i, i + 1),)))
             i += 1
@@ -364,6 +366,8 @@ def subject(tokens: Sequence[Token], a: int, b: int) -> SubjectFound:
         return SubjectFound(next((p for p in rest if p.can_be("nom")), None))
     first = _first_word(tokens, a, b)
     verb = finite_verb(tokens, a, b)
+    if verb is None and any(tokens[i].tag in ("PTKZU", "VVIZU") for i in range(a, b)):
+        return SubjectFound()  # "..., Vicksburg auszuschalten": an infinitive clause has none
     if verb is None or first >= b or tokens[first].tag in _SUBORDINATORS or verb == first:
         # a subordinate clause, a clause without a finite verb, or the verb first
         return SubjectFound(sure or next((p for p in found if p.can_be("nom")), None))
@@ -385,13 +389,14 @@ def looks_plural(tokens: Sequence[Token], p: Phrase) -> bool:
         and head.text.startswith(head.lemma[:-1]) and head.text.endswith(("n", "e", "er"))
 
 
-def antecedent(tokens: Sequence[Token], a: int, b: int, pronoun: Token, singular: bool = False
-               ) -> Optional[Tuple[Phrase, Optional[Phrase]]]:
+def antecedent(tokens: Sequence[Token], a: int, b: int, pronoun: Token, singular: bool = False,
+               strict: bool = False) -> Optional[Tuple[Phrase, Optional[Phrase]]]:
     """The noun phrase a relative clause hangs on, in the clause tokens[a:b] before it, and the
     attribute through which it was reached: the last phrase that agrees with the pronoun's gender
     and number (``singular``: the relative clause's verb is), preferring the noun an attribute
     belongs to ("der Waffenstillstand im Koreakrieg, der ..." -> Waffenstillstand, reached
-    through "im Koreakrieg")."""
+    through "im Koreakrieg").  ``strict``: the nearest phrase whose determiner shows that it
+    agrees ("dem Marsch ... nach Süden, den" -> Marsch), no preference for heads."""
     found: List[Phrase] = []
     for p in phrases(tokens, a, b):
         if p.kind == "pronoun":
@@ -406,6 +411,13 @@ def antecedent(tokens: Sequence[Token], a: int, b: int, pronoun: Token, singular
     def fits(p: Phrase) -> bool:
         return _agrees(tokens, p, want) and not (singular and (p.plural or looks_plural(tokens, p)))
 
+    def marked_gender(p: Phrase) -> bool:
+        return p.determiner in _GENDERS or (p.preposition is not None
+                                            and tokens[p.preposition].text.lower() in _GENDERS)
+
+    if strict:
+        marked = [p for p in found if marked_gender(p) and fits(p)]
+        return (marked[-1], None) if marked else None
     for k in range(len(found) - 1, -1, -1):
         p = found[k]
         if p.attached and k > 0 and fits(found[k - 1]):
@@ -421,7 +433,7 @@ _GENDERS = {
     "ein": "mn", "eine": "f", "einen": "m", "einem": "mn", "einer": "f", "eines": "mn",
     "zum": "mn", "zur": "f", "im": "mn", "am": "mn", "vom": "mn", "beim": "mn", "ins": "n",
 }
-_RELATIVE_GENDERS = {"der": "m", "die": "fp", "das": "n", "dessen": "mn", "deren": "fp",
+_RELATIVE_GENDERS = {"der": "m", "die": "fp", "das": "n", "den": "m", "dem": "mn", "dessen": "mn", "deren": "fp",
                      "welcher": "m", "welche": "fp", "welches": "n"}
 
 

@@ -68,17 +68,32 @@ def dated(mentions: Sequence[Mention]) -> List[Mention]:
     return [m for m in mentions if m.type in ("DATE", "TIME") and m.interval is not None]
 
 
+def _verb_after(tokens: Sequence[Token], i: int) -> bool:
+    """A finite verb right after token i, past adverbs and a time expression with its
+    preposition ("und einen Tag später kapitulierte", "und am Freitag bestellte")."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "ADV":
+        k += 1
+    j = k
+    while j < len(tokens) and tokens[j].tag in ("APPR", "APPRART", "ART"):
+        j += 1
+    if j < len(tokens) and tokens[j].tag == "TIME":
+        while j < len(tokens) and tokens[j].tag in ("TIME", "ADV"):
+            j += 1
+        k = j
+    return k < len(tokens) and k - i <= 6 and tokens[k].tag in _FINITE
+
+
 def clauses(tokens: Sequence[Token]) -> List[Tuple[int, int]]:
     """Token ranges [a, b) of the clauses: cut at commas, brackets, colons, and at "und"/"sowie"/
-    "aber" when a finite verb follows within two words (a new clause, not a list of nouns)."""
+    "aber" when a finite verb follows (after adverbs or a time expression: a new clause, not a
+    list of nouns)."""
     cuts = [0]
     for i, tok in enumerate(tokens):
         if tok.tag in _CLAUSE_PUNCT or tok.text in ("–", "—", ";"):
             cuts.append(i + 1)
-        elif tok.tag == "KON" and tok.text.lower() in ("und", "sowie", "aber", "doch"):
-            ahead = [t for t in tokens[i + 1:i + 4] if t.tag != "ADV"][:1]
-            if ahead and ahead[0].tag in _FINITE:
-                cuts.append(i)
+        elif tok.tag == "KON" and tok.text.lower() in ("und", "sowie", "aber", "doch") and _verb_after(tokens, i):
+            cuts.append(i)
     cuts.append(len(tokens))
     ordered = sorted(set(cuts))
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if a < b]
@@ -211,25 +226,56 @@ def _resolve(pronoun: str, plural_verb: bool, earlier: Sequence[_Subject]) -> Op
     return None
 
 
+def _has_verb(tokens: Sequence[Token], a: int, b: int) -> bool:
+    return any(tokens[i].tag in _FINITE or tokens[i].tag in _FULL_VERBS for i in range(a, b))
+
+
+def _cut_off_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c: int,
+                     before: Sequence[Optional[_Subject]]) -> Optional[_Subject]:
+    """The subject of a clause that commas cut from it.  A clause without a finite verb continues
+    the clause before ("Die Stadt wurde kurz darauf, am Neujahrstag, von ... zurückerobert":
+    "Die Stadt"); a clause that starts with its finite verb after verbless ones from the start
+    of the sentence has its subject there ("Die größte Stadt des Landes, X, ging ... verloren")."""
+    a, b = spans[c]
+    if c == 0 or tokens[a].tag in ("KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"):
+        return None
+    verb = cl.finite_verb(tokens, a, b)
+    if verb is None:
+        if any(tokens[i].tag in ("PTKZU", "VVIZU") for i in range(a, b)):
+            return None  # an infinitive clause has no subject of its own to inherit
+        earlier = [s for s in before if s is not None]
+        return attrs.evolve(earlier[-1], span=None, vorfeld=None) if earlier else None
+    if verb != a or any(_has_verb(tokens, *spans[k]) for k in range(c)):
+        return None
+    found = cl.subject(tokens, *spans[0])
+    if found.phrase is None or found.phrase.kind == "pronoun":
+        return None
+    return _phrase_subject(tokens, found.phrase, _clause_number(tokens, a, b)[0])
+
+
 def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c: int,
-                    earlier: Sequence[_Subject], context: Callable[[], Sequence[_Subject]]
+                    before: Sequence[Optional[_Subject]], context: Callable[[], Sequence[_Subject]]
                     ) -> Optional[_Subject]:
     """The subject of clause ``c``: its own (see :func:`timeline.events.clause.subject`), the
-    clause before's when "und" + verb shares it, the antecedent of a relative pronoun, or the
-    referent of "er"/"sie" (``earlier`` subjects of this sentence, then ``context()``: those of
-    the sentences before)."""
+    clause before's when "und" + verb shares it, the antecedent of a relative pronoun, the
+    referent of "er"/"sie" (subjects of this sentence's clauses ``before``, then ``context()``:
+    those of the sentences before), or one that commas cut off (:func:`_cut_off_subject`)."""
     a, b = spans[c]
+    earlier = [s for s in before if s is not None]
     found = cl.subject(tokens, a, b)
     plural_verb = _clause_number(tokens, a, b)[0]
     if cl.coordinated_without_subject(tokens, a, b):
         return attrs.evolve(earlier[-1], span=None, vorfeld=None) if earlier else None
     if found.relative:
         return _antecedent_subject(tokens, spans[c - 1], tokens[a], not plural_verb) if c > 0 else None
-    if found.phrase is None:
-        return None
+    if found.phrase is None or (found.phrase.cases != frozenset({"nom"}) and cl.finite_verb(tokens, a, b) == a):
+        # a clause that starts with its verb after verbless ones: "Die Hauptstadt, X, erlebte ..."
+        cut_off = _cut_off_subject(tokens, spans, c, before)
+        if cut_off is not None or found.phrase is None:
+            return cut_off
     subj = _phrase_subject(tokens, found.phrase, plural_verb, found.vorfeld if found.moved else None)
     if subj.pronoun:
-        resolved = _resolve(subj.text, plural_verb, list(earlier)) or _resolve(subj.text, plural_verb, context())
+        resolved = _resolve(subj.text, plural_verb, earlier) or _resolve(subj.text, plural_verb, context())
         if resolved is not None:
             return attrs.evolve(resolved, span=subj.span, vorfeld=subj.vorfeld)
     return subj
@@ -241,7 +287,7 @@ def sentence_subjects(tokens: Sequence[Token], context: Callable[[], Sequence[_S
     spans = clauses(tokens)
     out: List[Optional[_Subject]] = []
     for c in range(len(spans)):
-        out.append(_clause_subject(tokens, spans, c, [s for s in out if s is not None], context))
+        out.append(_clause_subject(tokens, spans, c, out, context))
     return out
 
 
@@ -376,9 +422,26 @@ def _title_order(a: int, b: int, subject: Optional[_Subject]) -> List[int]:
     return [i for i in range(a, b) if not va <= i < vb] + list(range(va, vb))
 
 
+def _relative_object(tokens: Sequence[Token], a: int, b: int, prev: Optional[Tuple[int, int]]
+                     ) -> Dict[int, str]:
+    """A relative pronoun that is not the subject, as the title shows it: with the noun it stands
+    for ("mit dem Marsch, den er ... begann" -> "den Marsch"; "in dem Saal, in dem ..." -> "in
+    dem Saal"), when a determiner shows which noun that is.  {token index: words}."""
+    k = a + 1 if a < b and tokens[a].tag in ("APPR", "APPRART") else a
+    if prev is None or k >= b or tokens[k].tag != "PRELS" or cl.subject(tokens, a, b).relative:
+        return {}
+    found = cl.antecedent(tokens, *prev, tokens[k], strict=True)
+    if found is None:
+        return {}
+    head = tokens[found[0].head]
+    return {k: f"{tokens[k].text} {head.lemma or head.text}"}
+
+
 def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
-                subject: Optional[_Subject]) -> str:
-    """"<subject> <verb in the present> <rest of the clause> <particle>" (see :func:`verb_title`)."""
+                subject: Optional[_Subject], shown_as: Optional[Dict[int, str]] = None) -> str:
+    """"<subject> <verb in the present> <rest of the clause> <particle>" (see :func:`verb_title`);
+    ``shown_as`` gives other words for some tokens (see :func:`_relative_object`)."""
+    shown_as = shown_as or {}
     drop = set(skip)
     particle = None
     if subject is not None and subject.span is not None:
@@ -397,6 +460,9 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
     words = []
     for i in _title_order(a, b, subject):
         tok = tokens[i]
+        if i in shown_as and i not in drop:
+            words.append((tok, shown_as[i]))
+            continue
         if i in drop or i == verb or (tok.tag in _AUXILIARY_TAGS and i not in kept_times):
             continue
         if tok.tag == "PTKVZ":
@@ -411,6 +477,10 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
         words.pop()  # "fällt auf den" -> never end on a function word
     text_words = _trim([w for _, w in words], 12)
     plural, passive = _clause_number(tokens, a, b)
+    if not passive and tokens[verb].tag == "VVPP" and cl.finite_verb(tokens, a, b) is None:
+        # a participle cut off by commas from its "wurde": "Die Stadt wurde, am ..., erobert"
+        auxiliary = next((tokens[i] for i in range(a - 1, -1, -1) if tokens[i].tag in _FINITE), None)
+        passive = auxiliary is not None and auxiliary.lemma.lower() == "werden"
     shown = subject.text if subject is not None and not subject.pronoun else None
     if subject is not None and subject.plural:
         plural = True
@@ -483,7 +553,7 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
         return _Candidate(noun, "noun", noun_title(owner, phrase), participants, tokens[noun].lemma, places)
     if verb is None:
         return None
-    title = _verb_title(tokens, a, b, verb, skip, subject)
+    title = _verb_title(tokens, a, b, verb, skip, subject, _relative_object(tokens, a, b, prev_clause))
     participants, places = _participants(tokens, a, b, names, _earlier_stops(tokens, a, b, subject))
     lemma = tokens[verb].lemma
     particle = next((tokens[i].text.lower() for i in range(a, b) if tokens[i].tag == "PTKVZ"), "")
@@ -664,8 +734,9 @@ def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
             for na, nb, other in neighbours:
                 if tokens[other].tag in ("KOUS", "PRELS", "PRELAT", "KON"):
                     continue
-                earlier = [s for s in subjects[:c] if s is not None]
-                joined = _clause_subject(tokens, [(na, nb)], 0, earlier, context)
+                lo = next(k for k, span in enumerate(spans) if span[0] == na)
+                rest = [span for span in spans if span[0] >= nb]
+                joined = _clause_subject(tokens, spans[:lo] + [(na, nb)] + rest, lo, subjects[:lo], context)
                 cand = _candidate(tokens, na, nb, idx, None, joined)
                 if cand is not None:
                     break

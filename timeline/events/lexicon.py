@@ -148,6 +148,8 @@ PRONOUN_CASES = {
     "es": ("nom", "acc"), "ihr": ("nom", "dat"), "ihn": ("acc",), "ihm": ("dat",),
     "mich": ("acc",), "dich": ("acc",), "uns": ("acc", "dat"), "euch": ("acc", "dat"),
     "ihnen": ("dat",), "mir": ("dat",), "dir": ("dat",),
+    # demonstratives standing alone ("gelang das erst am 31. Januar"): a subject no title can show
+    "das": ("nom", "acc"), "dies": ("nom", "acc"), "dieses": ("nom", "acc"),
 }
 
 #: Relative pronouns that can be the subject of their clause ("Vietnam, das Putin empfing":
@@ -163,7 +165,7 @@ GIVEN_NAMES = frozenset({
     "Alexander", "Andreas", "Angela", "Anna", "Annalena", "Armin", "Boris", "Christian",
     "Christine", "Claudia", "Daniel", "Emmanuel", "Frank", "Frank-Walter", "Franz", "Friedrich",
     "Gerhard", "Giorgia", "Hans", "Heiko", "Helmut", "Horst", "Hubertus", "Jens", "Joachim",
-    "Johann", "Jürgen", "Karl", "Katarina", "Katrin", "Klaus", "Lars", "Manfred", "Marcus", "Mark",
+    "Johann", "Jürgen", "Karl", "Katarina", "Katrin", "Klaus", "Lars", "Manfred", "Marcus",
     "Markus", "Martin", "Matteo", "Michael", "Nancy", "Norbert", "Olaf", "Pedro", "Peter", "Ricarda",
     "Robert", "Rolf", "Sahra", "Sebastian", "Stefan", "Steffi", "Svenja", "Thomas", "Ulrich",
     "Ursula", "Volker", "Walter", "Wolfgang", "Charles", "Keir", "Rishi", "Liz", "Theresa",
@@ -179,7 +181,7 @@ GIVEN_NAMES = frozenset({
     "Bill", "Mike", "Marco", "Pete", "Nancy", "Chuck", "Mitch", "Justin", "Luiz", "Javier", "Nicolás",
     "Narendra", "Benjamin", "Jair", "Andrés", "Claudia", "Gustavo", "Cyril", "Abiy", "William",
     "Emmerson", "Assimi", "Ebrahim", "Masoud", "Hassan", "Ali", "Mohammed", "Mohammad", "Fumio",
-    "Shinzo", "Yoon", "Lee", "Moon", "Kim", "Xi", "Li", "Wang", "Hu", "Jiang", "Deng", "Mao",
+    "Shinzo", "Yoon", "Kim", "Xi", "Li", "Wang", "Hu", "Jiang", "Deng", "Mao",
     "Nguyen", "To", "Ho", "Hun", "Prabowo", "Joko", "Ferdinand", "Anthony", "Hakan", "Jens",
 })
 

@@ -27,6 +27,7 @@ _SEPARABLE_BASES = frozenset({
     "halten", "sehen", "geben", "fahren", "ziehen", "gehen", "laden", "bieten", "bringen",
     "rufen", "schließen", "finden", "brechen", "schlagen", "sagen", "kündigen", "fliegen",
     "richten", "stehen", "weisen", "lösen", "bauen", "arbeiten", "wirken", "zeichnen",
+    "wehren", "rücken", "greifen", "drängen", "kehren", "schieben", "lehnen", "marschieren",
 })
 
 
