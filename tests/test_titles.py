@@ -178,3 +178,17 @@ def test_und_with_a_time_before_the_verb_starts_a_new_clause():
 ])
 def test_a_relative_pronoun_as_object_shows_its_noun(text, expected):
     assert titles(text, "2024-09-01")[-1] == expected
+
+
+# --- 3c. quotation marks and slashes do not cut a clause from its subject --------------------------
+
+
+def test_a_quoted_name_stays_in_its_clause():
+    assert titles("Wie die „Financial Times“ am Montag berichtete, plant die Regierung neue Zölle.")[0] \
+        == "Financial Times berichtet"
+
+
+def test_a_slash_joins_two_years_into_one_range():
+    doc = Document("Die Expedition zog 1910/11 durch die Antarktis.", published="2024-06-24", id="d")
+    (event,) = events_of(doc, "d")
+    assert (event.when.value, event.title) == ("1910/1911", "Die Expedition zieht durch die Antarktis")

@@ -34,10 +34,11 @@ from timeline.model import Document, Event, EventMention, Mention
 from timeline.time.values import TimeValue, finer, fmt_day, fmt_range
 
 _CLAUSE_PUNCT = {"$,", "$(", "$.", "$:"}
+_QUOTES = frozenset('„“”"»«‚‘’')
 _FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 _FULL_VERBS = {"VVFIN", "VVPP", "VVINF", "VVIZU"}
 _NOUNS = {"NN", "NE"}
-_RANGE_JOIN = re.compile(r"^\s*(?:bis(?:\s+zum)?|–|-|—)\s*$")
+_RANGE_JOIN = re.compile(r"^\s*(?:bis(?:\s+zum)?|–|-|—|/)\s*$")
 
 
 @attrs.frozen
@@ -85,11 +86,13 @@ def _verb_after(tokens: Sequence[Token], i: int) -> bool:
 
 
 def clauses(tokens: Sequence[Token]) -> List[Tuple[int, int]]:
-    """Token ranges [a, b) of the clauses: cut at commas, brackets, colons, and at "und"/"sowie"/
-    "aber" when a finite verb follows (after adverbs or a time expression: a new clause, not a
-    list of nouns)."""
+    """Token ranges [a, b) of the clauses: cut at commas, brackets, dashes, colons (not at
+    quotation marks or slashes), and at "und"/"sowie"/"aber" when a finite verb follows (after
+    adverbs or a time expression: a new clause, not a list of nouns)."""
     cuts = [0]
     for i, tok in enumerate(tokens):
+        if tok.text in _QUOTES or tok.text == "/":
+            continue  # "die „New York Times“ berichtete", "1934/35": no end of a clause
         if tok.tag in _CLAUSE_PUNCT or tok.text in ("–", "—", ";"):
             cuts.append(i + 1)
         elif tok.tag == "KON" and tok.text.lower() in ("und", "sowie", "aber", "doch") and _verb_after(tokens, i):
@@ -387,7 +390,7 @@ def _verb_trigger(tokens: Sequence[Token], a: int, b: int) -> Optional[int]:
     return (finite or verbs)[0]
 
 
-_AUXILIARY_TAGS = {"VAFIN", "VMFIN", "VAINF", "VMINF", "VAPP", "VMPP", "PTKZU", "$.", "KOUS",
+_AUXILIARY_TAGS = {"VAFIN", "VMFIN", "VAINF", "VMINF", "VAPP", "VMPP", "PTKZU", "$.", "KOUS", "PWAV",
                    "PRELS", "PRELAT", "TIME", "$,", "$("}
 _TRAILING_FUNCTION_TAGS = {"APPR", "APPRART", "ART", "KON", "PPOSAT", "ADV", "PTKZU", "KOKOM",
                            "PIAT", "PDAT"}
@@ -397,7 +400,8 @@ def _display(tokens: Sequence[Token], index: int, clause_start: int) -> str:
     """A word as a title shows it: a capital that only marks the start of the sentence or clause
     ("Am Rande ...", after a colon) goes where the word is no noun or name."""
     tok = tokens[index]
-    first = index == 0 or index == clause_start or tokens[index - 1].tag in ("$.", "$(")
+    first = index == 0 or index == clause_start or tokens[index - 1].tag == "$." \
+        or tokens[index - 1].text in ("(", "–", "—")
     if first and tok.tag not in ("NN", "NE", "FM") and tok.text[:1].isupper() and not tok.text.isupper():
         return tok.text[:1].lower() + tok.text[1:]
     return tok.text
