@@ -192,3 +192,19 @@ def test_a_slash_joins_two_years_into_one_range():
     doc = Document("Die Expedition zog 1910/11 durch die Antarktis.", published="2024-06-24", id="d")
     (event,) = events_of(doc, "d")
     assert (event.when.value, event.title) == ("1910/1911", "Die Expedition zieht durch die Antarktis")
+
+
+# --- 3d. a passive with a named agent: the person who acts comes first ----------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Frankreichs Präsident Emmanuel Macron ist am Sonntag in Berlin von Kanzler Olaf Scholz empfangen "
+     "worden.", "Olaf Scholz empfängt Frankreichs Präsidenten Emmanuel Macron in Berlin"),
+    ("Der ukrainische Präsident Wolodymyr Selenskyj wurde am Montag von Joe Biden im Weißen Haus empfangen.",
+     "Joe Biden empfängt Wolodymyr Selenskyj im Weißen Haus"),
+    # a thing as subject, or a place after "von", keep the passive
+    ("Am Montag wurde der Vertrag von Scholz unterzeichnet.", "Der Vertrag von Scholz unterzeichnet"),
+    ("Kiew wurde am Montag von Russland angegriffen.", "Kiew von Russland angegriffen"),
+])
+def test_a_passive_with_a_person_as_agent_becomes_active(text, expected):
+    assert title(text) == expected

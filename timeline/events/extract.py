@@ -144,6 +144,7 @@ class _Subject:
     vorfeld: Optional[Tuple[int, int]] = None  # what stands before the finite verb, when the subject follows it
     institutions: Tuple[str, ...] = ()  # "der Bundestag": an institution as participant
     pronoun: bool = False  # "es": a subject no title can show
+    shown: Tuple[Tuple[int, int], ...] = ()  # the tokens ``text`` shows, per conjunct (this clause)
 
 
 def _short_conjunct(tokens: Sequence[Token], start: int, end: int) -> Tuple[int, int]:
@@ -178,10 +179,11 @@ def _phrase_subject(tokens: Sequence[Token], phrase: cl.Phrase, plural_verb: boo
     if phrase.kind == "pronoun":
         return _Subject(tokens[phrase.start].text, span=(phrase.start, phrase.end), vorfeld=vorfeld,
                         pronoun=True)
-    parts, names = [], []
+    parts, names, shown = [], [], []
     for c_start, c_end in phrase.conjuncts:
         a, b = _short_conjunct(tokens, c_start, c_end) if phrase.kind == "name" else (c_start, c_end)
         parts.append(join_words([t.text for t in tokens[a:b]]))
+        shown.append((a, b))
         name = _conjunct_name(tokens, c_start, c_end)
         if name and phrase.kind == "name":
             names.append(name)
@@ -189,7 +191,8 @@ def _phrase_subject(tokens: Sequence[Token], phrase: cl.Phrase, plural_verb: boo
     plural = phrase.plural or (phrase.kind == "noun" and plural_verb)
     feminine = not plural and phrase.determiner in ("die", "eine", "diese", "seine", "ihre")
     institutions = tuple(_institution(tokens, (phrase.start, phrase.end))) if phrase.kind == "noun" else ()
-    return _Subject(text, tuple(names), plural, feminine, (phrase.start, phrase.end), vorfeld, institutions)
+    return _Subject(text, tuple(names), plural, feminine, (phrase.start, phrase.end), vorfeld, institutions,
+                    shown=tuple(shown))
 
 
 def _antecedent_subject(tokens: Sequence[Token], prev: Tuple[int, int], pronoun: Token,
@@ -225,7 +228,7 @@ def _resolve(pronoun: str, plural_verb: bool, earlier: Sequence[_Subject]) -> Op
             continue
         if pronoun == "sie" and plural_verb != subj.plural:
             continue
-        return attrs.evolve(subj, span=None, vorfeld=None)
+        return attrs.evolve(subj, span=None, vorfeld=None, shown=())
     return None
 
 
@@ -247,7 +250,7 @@ def _cut_off_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], 
         if any(tokens[i].tag in ("PTKZU", "VVIZU") for i in range(a, b)):
             return None  # an infinitive clause has no subject of its own to inherit
         earlier = [s for s in before if s is not None]
-        return attrs.evolve(earlier[-1], span=None, vorfeld=None) if earlier else None
+        return attrs.evolve(earlier[-1], span=None, vorfeld=None, shown=()) if earlier else None
     if verb != a or any(_has_verb(tokens, *spans[k]) for k in range(c)):
         return None
     found = cl.subject(tokens, *spans[0])
@@ -268,7 +271,7 @@ def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c
     found = cl.subject(tokens, a, b)
     plural_verb = _clause_number(tokens, a, b)[0]
     if cl.coordinated_without_subject(tokens, a, b):
-        return attrs.evolve(earlier[-1], span=None, vorfeld=None) if earlier else None
+        return attrs.evolve(earlier[-1], span=None, vorfeld=None, shown=()) if earlier else None
     if found.relative:
         return _antecedent_subject(tokens, spans[c - 1], tokens[a], not plural_verb) if c > 0 else None
     if found.phrase is None or (found.phrase.cases != frozenset({"nom"}) and cl.finite_verb(tokens, a, b) == a):
@@ -280,7 +283,7 @@ def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c
     if subj.pronoun:
         resolved = _resolve(subj.text, plural_verb, earlier) or _resolve(subj.text, plural_verb, context())
         if resolved is not None:
-            return attrs.evolve(resolved, span=subj.span, vorfeld=subj.vorfeld)
+            return attrs.evolve(resolved, span=subj.span, vorfeld=subj.vorfeld, shown=())
     return subj
 
 
@@ -441,6 +444,39 @@ def _relative_object(tokens: Sequence[Token], a: int, b: int, prev: Optional[Tup
     return {k: f"{tokens[k].text} {head.lemma or head.text}"}
 
 
+def _accusative(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]]) -> str:
+    """A subject shown as an object: "Chinas neuer Verteidigungsminister Li Shangfu" -> "Chinas
+    neuen Verteidigungsminister Li Shangfu", "der Präsident" -> "den Präsidenten".  Only the
+    masculine forms change; names never do."""
+    parts = []
+    for start, end in spans:
+        words = []
+        for k in range(start, end):
+            tok, word = tokens[k], tokens[k].text
+            low = word.lower()
+            if tok.tag == "ART" and low == "der":
+                word = word[:-1] + "n"
+            elif tok.tag in ("ART", "PPOSAT") and low.endswith("ein") and k + 1 < end \
+                    and tokens[k + 1].tag == "ADJA" and tokens[k + 1].text.endswith("er"):
+                word += "en"
+            elif tok.tag == "ADJA" and low.endswith("er") and not low.endswith("erer"):
+                word = word[:-2] + "en"
+            elif tok.tag == "NN" and low.endswith(lx.WEAK_NOUN_HEADS):
+                word += "n" if low.endswith("e") else "en"
+            words.append(word)
+        parts.append(join_words(words))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " und " + parts[-1]
+
+
+def _passive_agent(tokens: Sequence[Token], a: int, b: int) -> Optional[cl.Phrase]:
+    """The person a passive clause names with "von" ("von Präsident Wladimir Putin empfangen")."""
+    for p in cl.phrases(tokens, a, b):
+        if p.in_pp and tokens[p.preposition].text.lower() == "von" and p.kind == "name" and not p.attached \
+                and not pl.is_place(" ".join(t.text for t in tokens[p.start:p.end])):
+            return p
+    return None
+
+
 def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
                 subject: Optional[_Subject], shown_as: Optional[Dict[int, str]] = None) -> str:
     """"<subject> <verb in the present> <rest of the clause> <particle>" (see :func:`verb_title`);
@@ -450,6 +486,22 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
     particle = None
     if subject is not None and subject.span is not None:
         drop.update(range(*subject.span))
+    plural, passive = _clause_number(tokens, a, b)
+    if not passive and tokens[verb].tag == "VVPP" and cl.finite_verb(tokens, a, b) is None:
+        # a participle cut off by commas from its "wurde": "Die Stadt wurde, am ..., erobert"
+        auxiliary = next((tokens[i] for i in range(a - 1, -1, -1) if tokens[i].tag in _FINITE), None)
+        passive = auxiliary is not None and auxiliary.lemma.lower() == "werden"
+    passive = passive and tokens[verb].tag == "VVPP"
+    agent = _passive_agent(tokens, a, b) if passive and subject is not None and subject.names \
+        and subject.shown else None
+    if agent is not None:
+        # "X wurde von Putin empfangen" -> "Putin empfängt X": the person who acts goes first
+        drop.update(range(agent.preposition, agent.end))
+        object_at = subject.shown[0][0]
+        shown_as = {**shown_as, object_at: _accusative(tokens, subject.shown)}
+        agent_subject = _phrase_subject(tokens, attrs.evolve(agent, preposition=None), False)
+        subject, passive, plural = attrs.evolve(agent_subject, span=None, shown=()), False, agent.plural
+        drop.discard(object_at)
     kept_times = {i for i in range(a, b) if cl.time_adjective(tokens, i, b)}  # "zu einem zweitägigen Besuch"
     for i in range(a, b):
         if tokens[i].tag == "TIME" and i not in kept_times:
@@ -480,15 +532,10 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
     while words and words[-1][0].tag in _TRAILING_FUNCTION_TAGS:
         words.pop()  # "fällt auf den" -> never end on a function word
     text_words = _trim([w for _, w in words], 12)
-    plural, passive = _clause_number(tokens, a, b)
-    if not passive and tokens[verb].tag == "VVPP" and cl.finite_verb(tokens, a, b) is None:
-        # a participle cut off by commas from its "wurde": "Die Stadt wurde, am ..., erobert"
-        auxiliary = next((tokens[i] for i in range(a - 1, -1, -1) if tokens[i].tag in _FINITE), None)
-        passive = auxiliary is not None and auxiliary.lemma.lower() == "werden"
     shown = subject.text if subject is not None and not subject.pronoun else None
     if subject is not None and subject.plural:
         plural = True
-    if passive and tokens[verb].tag == "VVPP":
+    if passive:
         return verb_title(shown, tokens[verb].lemma, text_words, particle, passive_participle=tokens[verb].text)
     return verb_title(shown, tokens[verb].lemma, text_words, particle, plural=plural)
 

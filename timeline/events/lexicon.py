@@ -187,3 +187,10 @@ GIVEN_NAMES = frozenset({
 
 #: Words between a given name and a family name ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "al", "bin", "ibn", "la", "le"})
+
+#: Masculine nouns that take -(e)n outside the nominative ("den Präsidenten"); compounds
+#: count through their last part ("Staatspräsident").
+WEAK_NOUN_HEADS = ("präsident", "kandidat", "diplomat", "soldat", "fürst", "prinz", "graf",
+                   "held", "kollege", "experte", "journalist", "polizist", "aktivist", "kommunist",
+                   "terrorist", "demokrat", "bürokrat", "monarch", "zar", "nachbar", "bauer", "bote",
+                   "zeuge", "architekt", "philosoph", "mensch", "herr", "abgeordnete")
