@@ -208,3 +208,20 @@ def test_a_slash_joins_two_years_into_one_range():
 ])
 def test_a_passive_with_a_person_as_agent_becomes_active(text, expected):
     assert title(text) == expected
+
+
+# --- 3e. verbs at the end, quoted names, "dass" without its comma ----------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a run of two names is cut where a given name begins; the verb at the end splits its prefix
+    ("Zum Kanzler ernannte Hindenburg Adolf Hitler, der sein Amt am 30. Januar 1933 antrat.",
+     "Adolf Hitler tritt sein Amt an"),
+    # a name in quotation marks after its noun belongs to the subject
+    ("Am 14. April 1912 sank der Dampfer „Titanic“ im Nordatlantik.",
+     "Der Dampfer „Titanic“ sinkt im Nordatlantik"),
+    # "dass" opens a clause even where the comma before it is missing
+    ("Die Regierung hatte im Februar verlangt dass die Grenze geschlossen werde.", "Die Regierung verlangt"),
+])
+def test_titles_of_verbs_at_the_end_and_quoted_names(text, expected):
+    assert title(text) == expected

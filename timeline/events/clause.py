@@ -180,6 +180,11 @@ def _noun_phrase_at(tokens: Sequence[Token], i: int, b: int) -> Optional[Phrase]
     if end - runs[0][0] >= 2 and is_genitive(tokens[head]) and tokens[head - 1].tag == "NN":
         head -= 1  # "die Hauptstadt Japans": the name is an attribute of the noun
     kind = "name" if any(tokens[x].tag in _NAME_TAGS for x in range(runs[0][0], head + 1)) else "noun"
+    if end + 2 < b and tokens[end].text in ("„", '"', "»") and tokens[end + 1].tag in _NAME_TAGS:
+        close = next((x for x in range(end + 1, b) if tokens[x].tag not in _NAME_TAGS), b)
+        if close < b and tokens[close].text in ("“", '"', "«", "”"):
+            end = close + 1  # a name in quotation marks after the noun: "das Schiff „Wilhelm Gustloff“"
+            kind = "name"
     genitive = None
     if tokens[head].tag == "NN" or (end < b and tokens[end].text.lower() == "des"):
         g_end = _genitive_attribute_end(tokens, end, b)

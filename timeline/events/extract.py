@@ -97,6 +97,8 @@ def clauses(tokens: Sequence[Token]) -> List[Tuple[int, int]]:
             cuts.append(i + 1)
         elif tok.tag == "KON" and tok.text.lower() in ("und", "sowie", "aber", "doch") and _verb_after(tokens, i):
             cuts.append(i)
+        elif tok.tag == "KOUS" and tok.text.lower() in ("dass", "weil", "ob", "obwohl", "damit") and i > 0:
+            cuts.append(i)  # "verlangt dass ...": a subordinate clause even without its comma
     cuts.append(len(tokens))
     ordered = sorted(set(cuts))
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if a < b]
@@ -511,7 +513,9 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
                 k -= 1
     if particle is None and tokens[verb].tag == "VVPP":
         particle = separable_prefix(tokens[verb].text, tokens[verb].lemma) or None
-    elif particle is None and tokens[verb].tag in ("VVINF", "VVIZU"):
+    elif particle is None and (tokens[verb].tag in ("VVINF", "VVIZU") or (
+            tokens[verb].tag == "VVFIN" and not any(tokens[i].tag == "PTKVZ" for i in range(a, b)))):
+        # "der sein Amt antrat" -> "tritt sein Amt an": a verb at the end keeps its prefix on
         particle = infinitive_prefix(tokens[verb].lemma) or None
     words = []
     for i in _title_order(a, b, subject):

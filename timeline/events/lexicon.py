@@ -171,18 +171,23 @@ GIVEN_NAMES = frozenset({
     "Ursula", "Volker", "Walter", "Wolfgang", "Charles", "Keir", "Rishi", "Liz", "Theresa",
     "Margaret", "Tony", "David", "Gordon", "Nicolas", "François", "Jacques", "Marine", "Mario",
     "Giuseppe", "Silvio", "Mateusz", "Donald", "Andrzej", "Petr", "Viktor", "Recep", "Kyriakos",
-    "Antonio", "António", "Josep", "Kaja", "Roberta", "Jean-Claude", "Charles", "Gabriel",
+    "Antonio", "António", "Josep", "Kaja", "Roberta", "Jean-Claude", "Gabriel",
     # Eastern Europe
     "Wladimir", "Dmitri", "Dmitrij", "Sergej", "Sergei", "Alexej", "Alexei", "Michail", "Jewgeni",
-    "Juri", "Wolodymyr", "Petro", "Vitali", "Witali", "Dmytro", "Alexander", "Maria", "Walentina",
-    "Nikolai", "Boris", "Anatoli", "Igor", "Iwan", "Andrej", "Oleksij", "Ramsan", "Alexandr",
+    "Juri", "Wolodymyr", "Petro", "Vitali", "Witali", "Dmytro", "Maria", "Walentina",
+    "Nikolai", "Anatoli", "Igor", "Iwan", "Andrej", "Oleksij", "Ramsan", "Alexandr",
     # the Americas and elsewhere
     "Joe", "Joseph", "Kamala", "Antony", "Lloyd", "Jake", "John", "Barack", "Hillary", "George",
-    "Bill", "Mike", "Marco", "Pete", "Nancy", "Chuck", "Mitch", "Justin", "Luiz", "Javier", "Nicolás",
-    "Narendra", "Benjamin", "Jair", "Andrés", "Claudia", "Gustavo", "Cyril", "Abiy", "William",
+    "Bill", "Mike", "Marco", "Pete", "Chuck", "Mitch", "Justin", "Luiz", "Javier", "Nicolás",
+    "Narendra", "Benjamin", "Jair", "Andrés", "Gustavo", "Cyril", "Abiy", "William",
     "Emmerson", "Assimi", "Ebrahim", "Masoud", "Hassan", "Ali", "Mohammed", "Mohammad", "Fumio",
     "Shinzo", "Yoon", "Kim", "Xi", "Li", "Wang", "Hu", "Jiang", "Deng", "Mao",
-    "Nguyen", "To", "Ho", "Hun", "Prabowo", "Joko", "Ferdinand", "Anthony", "Hakan", "Jens",
+    "Nguyen", "To", "Ho", "Hun", "Prabowo", "Joko", "Ferdinand", "Anthony", "Hakan",
+    # historical figures
+    "Adolf", "Albert", "Alfred", "Anton", "Arthur", "Bernard", "Bernhard", "Dwight", "Earl",
+    "Emil", "Erich", "Ernst", "Erwin", "Franklin", "Fritz", "Georg", "Gustav", "Heinrich",
+    "Hermann", "Hugo", "Josef", "Konrad", "Kurt", "Leo", "Leon", "Ludwig", "Max", "Otto",
+    "Paul", "Richard", "Rudolf", "Ulysses", "Werner", "Wilhelm", "Willy", "Winston",
 })
 
 #: Words between a given name and a family name ("Ursula von der Leyen").
