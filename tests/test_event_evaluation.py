@@ -294,6 +294,8 @@ def test_the_agent_is_what_stands_before_the_verb():
     assert agent("Macron: Besuch in Berlin", tag) == [{"macron"}]
     assert agent("Vertrag in Lissabon unterzeichnet", tag) == [{"vertrag"}]
     assert agent("Besuch in Berlin", tag) == []
+    # what was said after the verb does not count, even where the tagger misreads the verb
+    assert agent("Antony Blinken erklärt, China erwäge Waffenlieferungen", tag) == [{"antony", "blinken"}]
 
 
 def test_agents_agree_conjunct_by_conjunct():

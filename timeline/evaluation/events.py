@@ -414,6 +414,8 @@ def agent(text: str, tag: Tagger) -> List[Set[str]]:
         verb = len(tagged) - 1  # a passive headline: "Vertrag in Wien unterzeichnet"
     if verb is None:
         return []
+    # a verb the tagger misread before it ("Blinken erklärt, China erwäge ...": "erklärt" VVPP)
+    verb = next((i for i, (_, t) in enumerate(tagged[:verb]) if i and t.startswith("V")), verb)
     conjuncts: List[Set[str]] = [set()]
     for word, t in tagged[:verb]:
         if t in _PREPOSITION_TAGS:

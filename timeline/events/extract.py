@@ -577,9 +577,30 @@ def _time_skip(tokens: Sequence[Token], time_tokens: Sequence[int]) -> set:
     return skip
 
 
+def _what_was_said(tokens: Sequence[Token], clause: Optional[Tuple[int, int]], limit: int = 8) -> List[str]:
+    """The content of a verb of saying in the clause after it, when it is short: a zu-infinitive
+    ("taktische Atomwaffen in Belarus zu stationieren"), a dass-clause, or reported speech
+    ("China erwäge Waffenlieferungen an Russland").  [] when there is none or it is too long."""
+    if clause is None:
+        return []
+    a, b = clause
+    while b > a and tokens[b - 1].tag in ("$.", "$,", "$("):
+        b -= 1
+    if a >= b or tokens[a].tag in ("KON", "PRELS", "PRELAT", "PWAV", "APPR", "APPRART") \
+            or (tokens[a].tag == "KOUS" and tokens[a].text.lower() not in ("dass", "ob")):
+        return []
+    infinitive = any(tokens[i].tag in ("PTKZU", "VVIZU") for i in range(a, b))
+    if not infinitive and cl.finite_verb(tokens, a, b) in (None, a):
+        return []  # no verb, or the main clause after "Wie X berichtete, plant ..."
+    words = [tokens[i].text for i in range(a, b) if tokens[i].tag != "TIME" and tokens[i].text not in _QUOTES]
+    return words if 2 <= len(words) <= limit else []
+
+
 def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[int],
-               prev_clause: Optional[Tuple[int, int]], subject: Optional[_Subject]) -> Optional[_Candidate]:
-    """The event of the clause tokens[a:b] with the given subject (see the module docstring)."""
+               prev_clause: Optional[Tuple[int, int]], subject: Optional[_Subject],
+               next_clause: Optional[Tuple[int, int]] = None) -> Optional[_Candidate]:
+    """The event of the clause tokens[a:b] with the given subject (see the module docstring);
+    ``next_clause`` may hold what a verb of saying says."""
     skip = _time_skip(tokens, time_tokens)
     t_first = min(time_tokens) if time_tokens else b
     names = list(subject.names) + list(subject.institutions) if subject is not None else []
@@ -609,12 +630,20 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
     if verb is None:
         return None
     title = _verb_title(tokens, a, b, verb, skip, subject, _relative_object(tokens, a, b, prev_clause))
+    if (tokens[verb].lemma.lower() in lx.SAYING_VERBS or _separable_lemma(tokens, a, b, verb) in lx.SAYING_VERBS) \
+            and tokens[a].tag not in ("PWAV", "KOUS", "KOKOM"):
+        said = _what_was_said(tokens, next_clause)
+        if said and len(title.split()) <= 6:
+            title = join_words([title + ","] + said)  # "Putin kündigt an, ... zu stationieren"
     participants, places = _participants(tokens, a, b, names, _earlier_stops(tokens, a, b, subject))
+    return _Candidate(verb, "verb", title, participants, _separable_lemma(tokens, a, b, verb), places)
+
+
+def _separable_lemma(tokens: Sequence[Token], a: int, b: int, verb: int) -> str:
+    """The verb's lemma with its separated particle: "setzte ... fort" is "fortsetzen"."""
     lemma = tokens[verb].lemma
     particle = next((tokens[i].text.lower() for i in range(a, b) if tokens[i].tag == "PTKVZ"), "")
-    if tokens[verb].tag == "VVFIN" and particle:
-        lemma = particle + lemma  # "setzte ... fort" is "fortsetzen"
-    return _Candidate(verb, "verb", title, participants, lemma, places)
+    return particle + lemma if tokens[verb].tag == "VVFIN" and particle else lemma
 
 
 def _noun_owner(tokens: Sequence[Token], a: int, noun: int, subject: Optional[_Subject],
@@ -777,7 +806,7 @@ def _sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
         m, value, idx = clause_time[c]
         a, b = spans[c]
         prev = spans[c - 1] if c > 0 else None
-        cand = _candidate(tokens, a, b, idx, prev, subjects[c])
+        cand = _candidate(tokens, a, b, idx, prev, subjects[c], spans[c + 1] if c + 1 < len(spans) else None)
         if cand is None:
             # an apposition or a bracket cut the clause ("Ende August hatte X, Koordinator ...,
             # erklärt"): join the neighbouring clause unless it is a subordinate one

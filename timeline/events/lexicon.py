@@ -199,3 +199,12 @@ WEAK_NOUN_HEADS = ("präsident", "kandidat", "diplomat", "soldat", "fürst", "pr
                    "held", "kollege", "experte", "journalist", "polizist", "aktivist", "kommunist",
                    "terrorist", "demokrat", "bürokrat", "monarch", "zar", "nachbar", "bauer", "bote",
                    "zeuge", "architekt", "philosoph", "mensch", "herr", "abgeordnete")
+
+#: Verbs of saying: a title adds what was said when it is short ("Putin kündigt an, taktische
+#: Atomwaffen in Belarus zu stationieren").
+SAYING_VERBS = frozenset({
+    "sagen", "erklären", "betonen", "ankündigen", "mitteilen", "warnen", "fordern", "verlangen",
+    "behaupten", "versprechen", "drohen", "bestätigen", "bekräftigen", "einräumen", "melden",
+    "berichten", "versichern", "zusagen", "vorschlagen", "anbieten", "bestreiten", "dementieren",
+    "zurückweisen", "beschließen", "entscheiden", "verkünden", "ankündigen", "androhen",
+})
