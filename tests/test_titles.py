@@ -245,3 +245,22 @@ def test_titles_of_verbs_at_the_end_and_quoted_names(text, expected):
 ])
 def test_a_verb_of_saying_says_what(text, expected):
     assert title(text) == expected
+
+
+# --- the case an adjective shows, relative clauses with a subject of their own, "um ... zu" ---------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "der britische Historiker": a weak "-e" after "der" is nominative, so he is the subject
+    ("Die These, die der britische Historiker Eric Hobsbawm 1994 vertrat, ist umstritten.",
+     "Eric Hobsbawm vertritt die These"),
+    # "der Historiker" with a singular verb after "das": not an object of the clause
+    ("Das Buch, das der Historiker 1994 schrieb, wurde oft zitiert.", "Der Historiker schreibt das Buch"),
+])
+def test_relative_clauses_with_their_own_subject(text, expected):
+    assert titles(text, "2024-09-01")[0] == expected
+
+
+def test_um_zu_takes_the_subject_of_the_clause_before():
+    assert titles("Im Herbst verließen viele Soldaten ihre Einheiten, um im Frühjahr zurückzukehren.",
+                  "2024-06-24") == ["Viele Soldaten verlassen ihre Einheiten", "Viele Soldaten kehren zurück"]

@@ -88,16 +88,20 @@ def is_genitive(tok: Token) -> bool:
 def name_runs(tokens: Sequence[Token], start: int, end: int) -> List[Tuple[int, int]]:
     """A run of name tokens [start, end) cut into names: after a known place that is not a
     genitive ("Russland | Kiew", "Astana | Xi Jinping"), before a known place that follows a
-    name, and before a given name that follows a name ("Putin | Olaf Scholz")."""
+    name, and before a given name that follows a name standing on its own ("empfing Putin | Olaf
+    Scholz"; not after an office: "der Politologe Rudolph Joseph Rummel")."""
     cuts = [start]
+    on_its_own = start == 0 or tokens[start - 1].tag not in ("NN", "ART", "ADJA", "TRUNC")
     for k in range(start + 1, end):
         prev, tok = tokens[k - 1], tokens[k]
         if prev.tag not in _NAME_TAGS or tok.tag not in _NAME_TAGS:
             continue
         after_place = pl.is_place(prev.text) and not is_genitive(prev)
         before_place = pl.is_place(tok.text) and not is_genitive(tok)
-        if after_place or before_place or (_given_name(tok) and not _given_name(prev)):
+        new_name = _given_name(tok) and not _given_name(prev) and on_its_own
+        if after_place or before_place or new_name:
             cuts.append(k)
+            on_its_own = True
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
@@ -151,6 +155,17 @@ def determiner_cases(word: str) -> FrozenSet[str]:
     return ALL_CASES
 
 
+def _adjective_cases(determiner: str, adjective: str, cases: FrozenSet[str]) -> FrozenSet[str]:
+    """The adjective's ending narrows the determiner's cases: "der frühere Regierungschef" is
+    nominative (a dative or genitive "der" takes "-en": "der früheren"), and so is "ein neuer
+    Präsident"."""
+    if determiner in ("der", "dieser", "jener", "welcher") and adjective.endswith("e"):
+        return frozenset({"nom"})
+    if determiner in ("ein", "kein", "mein", "dein", "sein", "ihr", "unser") and adjective.endswith("er"):
+        return frozenset({"nom"})
+    return cases
+
+
 def _noun_phrase_at(tokens: Sequence[Token], i: int, b: int) -> Optional[Phrase]:
     """The noun phrase starting at token i: [determiner or genitive name] [modifiers] head
     nouns/names, with a genitive attribute after it ("die Regierungschefs des Bündnisses")."""
@@ -160,6 +175,8 @@ def _noun_phrase_at(tokens: Sequence[Token], i: int, b: int) -> Optional[Phrase]
         determiner = tokens[k].text.lower()
         cases = determiner_cases(tokens[k].text)
         k += 1
+        if k < b and tokens[k].tag == "ADJA":
+            cases = _adjective_cases(determiner, tokens[k].text.lower(), cases)
     elif k + 1 < b and tokens[k].tag in _NAME_TAGS and is_genitive(tokens[k]) \
             and tokens[k + 1].tag in ("ADJA", "NN"):
         k += 1  # a genitive name stands for the determiner: "Chinas neuer Verteidigungsminister"
@@ -363,10 +380,15 @@ def subject(tokens: Sequence[Token], a: int, b: int) -> SubjectFound:
     sure = next((p for p in found if p.cases == frozenset({"nom"})), None)
     if is_relative(tokens, a, b):
         pronoun = a if tokens[a].tag not in _PREPOSITION_TAGS else a + 1
-        rest = [p for p in found if p.start > pronoun]
+        own = tokens[pronoun].tag == "PRELAT"  # "dessen Land ... führt": the phrase it opens
+        rest = [p for p in found if p.start > pronoun or (own and p.start == pronoun)]
         if sure is not None:
             return SubjectFound(sure)
-        if pronoun == a and tokens[a].text.lower() in lx.NOMINATIVE_RELATIVES:
+        word = tokens[pronoun].text.lower()
+        if rest and word in ("die", "das") and rest[0].determiner == "der" and rest[0].kind == "noun" \
+                and not own and _singular_verb(tokens, a, b):
+            return SubjectFound(rest[0])  # "das der Historiker schrieb": that "der" is no object
+        if pronoun == a and word in lx.NOMINATIVE_RELATIVES:
             return SubjectFound(relative=True)
         return SubjectFound(next((p for p in rest if p.can_be("nom")), None))
     first = _first_word(tokens, a, b)
@@ -394,14 +416,21 @@ def looks_plural(tokens: Sequence[Token], p: Phrase) -> bool:
         and head.text.startswith(head.lemma[:-1]) and head.text.endswith(("n", "e", "er"))
 
 
+def _singular_verb(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """The clause's finite verb is singular ("schrieb", "hat"; not "schrieben", "haben")."""
+    verb = finite_verb(tokens, a, b)
+    return verb is not None and not tokens[verb].text.lower().endswith(("en", "ten", "ern"))
+
+
 def antecedent(tokens: Sequence[Token], a: int, b: int, pronoun: Token, singular: bool = False,
                strict: bool = False) -> Optional[Tuple[Phrase, Optional[Phrase]]]:
     """The noun phrase a relative clause hangs on, in the clause tokens[a:b] before it, and the
     attribute through which it was reached: the last phrase that agrees with the pronoun's gender
     and number (``singular``: the relative clause's verb is), preferring the noun an attribute
     belongs to ("der Waffenstillstand im Koreakrieg, der ..." -> Waffenstillstand, reached
-    through "im Koreakrieg").  ``strict``: the nearest phrase whose determiner shows that it
-    agrees ("dem Marsch ... nach Süden, den" -> Marsch), no preference for heads."""
+    through "im Koreakrieg").  ``strict``: among the last phrase and the nouns it hangs on, the
+    nearest whose determiner shows that it agrees ("mit dem Marsch durch Louisiana nach Süden,
+    den" -> Marsch), no preference for heads."""
     found: List[Phrase] = []
     for p in phrases(tokens, a, b):
         if p.kind == "pronoun":
@@ -421,7 +450,10 @@ def antecedent(tokens: Sequence[Token], a: int, b: int, pronoun: Token, singular
                                             and tokens[p.preposition].text.lower() in _GENDERS)
 
     if strict:
-        marked = [p for p in found if marked_gender(p) and fits(p)]
+        chain = [found[-1]] if found else []  # the last phrase and the nouns it is attached to
+        while chain and chain[0].attached and found.index(chain[0]) > 0:
+            chain.insert(0, found[found.index(chain[0]) - 1])
+        marked = [p for p in chain if marked_gender(p) and fits(p)]
         return (marked[-1], None) if marked else None
     for k in range(len(found) - 1, -1, -1):
         p = found[k]

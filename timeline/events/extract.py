@@ -272,7 +272,8 @@ def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c
     earlier = [s for s in before if s is not None]
     found = cl.subject(tokens, a, b)
     plural_verb = _clause_number(tokens, a, b)[0]
-    if cl.coordinated_without_subject(tokens, a, b):
+    if cl.coordinated_without_subject(tokens, a, b) or tokens[a].tag == "KOUI":
+        # "... und bestellte", "um ... zu sehen": the subject of the clause before
         return attrs.evolve(earlier[-1], span=None, vorfeld=None, shown=()) if earlier else None
     if found.relative:
         return _antecedent_subject(tokens, spans[c - 1], tokens[a], not plural_verb) if c > 0 else None
@@ -395,7 +396,7 @@ def _verb_trigger(tokens: Sequence[Token], a: int, b: int) -> Optional[int]:
     return (finite or verbs)[0]
 
 
-_AUXILIARY_TAGS = {"VAFIN", "VMFIN", "VAINF", "VMINF", "VAPP", "VMPP", "PTKZU", "$.", "KOUS", "PWAV",
+_AUXILIARY_TAGS = {"VAFIN", "VMFIN", "VAINF", "VMINF", "VAPP", "VMPP", "PTKZU", "$.", "KOUS", "KOUI", "PWAV",
                    "PRELS", "PRELAT", "TIME", "$,", "$("}
 _TRAILING_FUNCTION_TAGS = {"APPR", "APPRART", "ART", "KON", "PPOSAT", "ADV", "PTKZU", "KOKOM",
                            "PIAT", "PDAT"}
