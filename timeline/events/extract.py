@@ -15,6 +15,12 @@ event is, in this order of preference:
 A clause joined by "und" + finite verb and without a time of its own shares the time and the
 subject ("unterzeichnete ... und setzte dann seine Reise nach Vietnam fort": two events).
 Two expressions joined by "bis" become one range ("vom 10. bis 13. September").
+
+The title says who does what: the clause's subject (:func:`sentence_subjects`, read off the
+clause structure by :mod:`timeline.events.clause`; "er"/"sie" resolved to an earlier subject, a
+shared or cut-off subject taken from the clause it belongs to), the verb in the present tense,
+and the rest of the clause, with what stood before the verb after it ("Am Rande des Gipfels traf
+er Xi" -> "Putin trifft Xi am Rande des Gipfels").
 """
 
 from __future__ import annotations
@@ -121,17 +127,6 @@ def _name_groups(tokens: Sequence[Token], a: int, b: int) -> List[Tuple[int, int
         else:
             i += 1
     return groups
-
-
-def _in_prepositional_phrase(tokens: Sequence[Token], group_start: int, clause_start: int) -> bool:
-    """True when a preposition stands between the name and the last verb, name or comma before it."""
-    for k in range(group_start - 1, clause_start - 1, -1):
-        tag = tokens[k].tag
-        if tag in ("APPR", "APPRART", "APPO"):
-            return True
-        if tag.startswith("V") or tag in ("NE", "$,", "KON", "PRELS", "PRELAT", "TIME"):
-            return False
-    return False
 
 
 @attrs.frozen
