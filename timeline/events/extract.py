@@ -524,7 +524,7 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
         if tok.tag == "PTKVZ":
             particle = tok.text
             continue
-        if tok.tag == "KON" and not words:
+        if tok.tag == "KON" and not words and tok.text.lower() != "wie":
             continue
         if tok.text.lower() in lx.TITLE_SKIP:
             continue
