@@ -264,3 +264,15 @@ def test_relative_clauses_with_their_own_subject(text, expected):
 def test_um_zu_takes_the_subject_of_the_clause_before():
     assert titles("Im Herbst verließen viele Soldaten ihre Einheiten, um im Frühjahr zurückzukehren.",
                   "2024-06-24") == ["Viele Soldaten verlassen ihre Einheiten", "Viele Soldaten kehren zurück"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a singular verb: the antecedent is no plural ("Männern" is the plural of "Mann")
+    ("Dort kämpfte eine Partisanenarmee von Frauen und Männern, die 1944 zehn Divisionen band.",
+     "Partisanenarmee bindet zehn Divisionen"),
+    # a plural antecedent keeps its plural form
+    ("Wrangel kritisierte die Bolschewiki, die seit 1918 Nahrung konfiszierten.",
+     "Bolschewiki konfiszieren Nahrung"),
+])
+def test_the_antecedent_agrees_in_number_with_the_verb(text, expected):
+    assert titles(text, "2024-09-01")[-1] == expected

@@ -388,8 +388,9 @@ def subject(tokens: Sequence[Token], a: int, b: int) -> SubjectFound:
         if rest and word in ("die", "das") and rest[0].determiner == "der" and rest[0].kind == "noun" \
                 and not own and _singular_verb(tokens, a, b):
             return SubjectFound(rest[0])  # "das der Historiker schrieb": that "der" is no object
-        if pronoun == a and word in lx.NOMINATIVE_RELATIVES:
-            return SubjectFound(relative=True)
+        if pronoun == a and word in lx.NOMINATIVE_RELATIVES \
+                and (word not in ("der", "das") or _singular_verb(tokens, a, b)):
+            return SubjectFound(relative=True)  # a singular pronoun is no subject of a plural verb
         return SubjectFound(next((p for p in rest if p.can_be("nom")), None))
     first = _first_word(tokens, a, b)
     verb = finite_verb(tokens, a, b)
@@ -409,11 +410,16 @@ def subject(tokens: Sequence[Token], a: int, b: int) -> SubjectFound:
     return SubjectFound(chosen, moved=True, vorfeld=(a, verb))
 
 
+_UMLAUTS = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
 def looks_plural(tokens: Sequence[Token], p: Phrase) -> bool:
-    """A common noun in the plural, by its lemma ("Vorbereitungen" -> "Vorbereitung")."""
+    """A common noun in the plural, by its lemma ("Vorbereitungen" -> "Vorbereitung",
+    "Männern" -> "Mann")."""
     head = tokens[p.head]
+    text, lemma = head.text.translate(_UMLAUTS), head.lemma.translate(_UMLAUTS)
     return p.kind == "noun" and p.determiner not in ("des", "eines") and head.lemma != head.text \
-        and head.text.startswith(head.lemma[:-1]) and head.text.endswith(("n", "e", "er"))
+        and text.startswith(lemma[:-1]) and text.endswith(("n", "e", "er"))
 
 
 def _singular_verb(tokens: Sequence[Token], a: int, b: int) -> bool:

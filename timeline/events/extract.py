@@ -192,6 +192,16 @@ def _phrase_subject(tokens: Sequence[Token], phrase: cl.Phrase, plural_verb: boo
                     shown=tuple(shown))
 
 
+def _nominative(noun: Token, plural: bool) -> str:
+    """A noun from any case in the nominative: its lemma in the singular ("des Waffenstillstands"
+    -> "Waffenstillstand"), its own form in the plural, without the -n of the dative ("den
+    Bolschewiki" -> "Bolschewiki", "den Männern" -> "Männer")."""
+    if not plural:
+        return noun.lemma or noun.text
+    text = noun.text
+    return text[:-1] if text.endswith(("ern", "eln")) else text
+
+
 def _antecedent_subject(tokens: Sequence[Token], prev: Tuple[int, int], pronoun: Token,
                         singular: bool) -> Optional[_Subject]:
     """The subject of a relative clause whose pronoun is its subject: the noun it hangs on, in
@@ -205,11 +215,12 @@ def _antecedent_subject(tokens: Sequence[Token], prev: Tuple[int, int], pronoun:
         name = _conjunct_name(tokens, *phrase.conjuncts[0])
         return _Subject(name, (name,)) if name else None
     head = tokens[phrase.head]
-    words = [head.lemma or head.text]
+    words = [_nominative(head, plural=not singular)]
     if attribute is not None:
         first = attribute.preposition if attribute.preposition is not None else attribute.start
         words += [t.text for t in tokens[first:attribute.end]]
-    return _Subject(join_words(words), institutions=tuple(_institution(tokens, (phrase.start, phrase.end))))
+    return _Subject(join_words(words), plural=not singular,
+                    institutions=tuple(_institution(tokens, (phrase.start, phrase.end))))
 
 
 def _resolve(pronoun: str, plural_verb: bool, earlier: Sequence[_Subject]) -> Optional[_Subject]:
