@@ -276,3 +276,16 @@ def test_um_zu_takes_the_subject_of_the_clause_before():
 ])
 def test_the_antecedent_agrees_in_number_with_the_verb(text, expected):
     assert titles(text, "2024-09-01")[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "er" is never a neuter or feminine subject: better no subject than the wrong one
+    ("Damit war Napoleons politisches Schicksal besiegelt. Am 6. April 1814 dankte er ab.", "Dankt ab"),
+    ("Die Regierung tagte lange. Am Montag trat er zurück.", "Tritt zurück"),
+    # no finite verb to tell the number (the tagger took it for a participle): the noun's plural does
+    ("Am 21. Juli 1942 überschritten deutsche Kräfte den Don.", "Deutsche Kräfte überschreiten den Don"),
+    # a time before the conjunction: still a subordinate clause with its subject
+    ("Einen Tag bevor Nixon am 9. August 1974 zurücktrat, sprach er im Fernsehen.", "Nixon tritt zurück"),
+])
+def test_pronoun_gender_and_the_number_of_the_subject(text, expected):
+    assert title(text) == expected

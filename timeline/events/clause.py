@@ -326,11 +326,15 @@ def finite_verb(tokens: Sequence[Token], a: int, b: int) -> Optional[int]:
 
 
 def _first_word(tokens: Sequence[Token], a: int, b: int) -> int:
-    """The clause's first token after a conjunction and sentence adverbs ("und dann ...")."""
+    """The clause's first token after a conjunction, sentence adverbs and a time in front of a
+    conjunction ("und dann ...", "Einen Tag bevor ...")."""
     k = a
     while k < b and (tokens[k].tag in ("KON", "$(") or tokens[k].text.lower() in lx.TITLE_SKIP):
         k += 1
-    return k
+    j = k
+    while j < b and tokens[j].tag == "TIME":
+        j += 1
+    return j if j < b and j > k and tokens[j].tag in _SUBORDINATORS else k
 
 
 def is_relative(tokens: Sequence[Token], a: int, b: int) -> bool:
@@ -418,8 +422,20 @@ def looks_plural(tokens: Sequence[Token], p: Phrase) -> bool:
     "Männern" -> "Mann")."""
     head = tokens[p.head]
     text, lemma = head.text.translate(_UMLAUTS), head.lemma.translate(_UMLAUTS)
-    return p.kind == "noun" and p.determiner not in ("des", "eines") and head.lemma != head.text \
+    return p.kind == "noun" and p.determiner not in ("des", "eines") and len(text) > len(lemma) \
         and text.startswith(lemma[:-1]) and text.endswith(("n", "e", "er"))
+
+
+def gender(tokens: Sequence[Token], p: Phrase) -> Optional[str]:
+    """"m", "f" or "n" when the determiner or a strong adjective ending says it for sure
+    ("die Regierung" f, "das Schicksal" n, "Krasnows politisches Schicksal" n), else None."""
+    sure = {"die": "f", "eine": "f", "diese": "f", "das": "n", "dieses": "n", "ein": None}
+    if p.determiner in sure and p.determiner != "ein":
+        return sure[p.determiner]
+    for k in range(p.start, p.head):
+        if tokens[k].tag == "ADJA" and p.determiner in ("", "ein", "kein") and tokens[k].text.endswith("es"):
+            return "n"  # "politisches Schicksal", "ein neues Abkommen"
+    return None
 
 
 def _singular_verb(tokens: Sequence[Token], a: int, b: int) -> bool:

@@ -136,7 +136,7 @@ class _Subject:
     text: str  # "Indiens Premierminister Narendra Modi", "Der Kremlchef", "Putin"
     names: Tuple[str, ...] = ()  # names as participants ("Narendra Modi"); () for a common noun
     plural: bool = False
-    feminine: bool = False  # "die Regierung" is "sie", never "er"
+    not_masculine: bool = False  # "die Regierung", "das Schicksal": never "er"
     span: Optional[Tuple[int, int]] = None  # its tokens in this clause: the title leaves them out
     vorfeld: Optional[Tuple[int, int]] = None  # what stands before the finite verb, when the subject follows it
     institutions: Tuple[str, ...] = ()  # "der Bundestag": an institution as participant
@@ -170,9 +170,10 @@ def _conjunct_name(tokens: Sequence[Token], start: int, end: int) -> Optional[st
     return _name(tokens, j, k)
 
 
-def _phrase_subject(tokens: Sequence[Token], phrase: cl.Phrase, plural_verb: bool,
+def _phrase_subject(tokens: Sequence[Token], phrase: cl.Phrase, plural_verb: Optional[bool],
                     vorfeld: Optional[Tuple[int, int]] = None) -> _Subject:
-    """A subject phrase of this clause as a :class:`_Subject`."""
+    """A subject phrase of this clause as a :class:`_Subject`; ``plural_verb`` is None when the
+    clause has no finite verb to tell the number (then the noun's form tells)."""
     if phrase.kind == "pronoun":
         return _Subject(tokens[phrase.start].text, span=(phrase.start, phrase.end), vorfeld=vorfeld,
                         pronoun=True)
@@ -185,10 +186,11 @@ def _phrase_subject(tokens: Sequence[Token], phrase: cl.Phrase, plural_verb: boo
         if name and phrase.kind == "name":
             names.append(name)
     text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " und " + parts[-1]
-    plural = phrase.plural or (phrase.kind == "noun" and plural_verb)
-    feminine = not plural and phrase.determiner in ("die", "eine", "diese", "seine", "ihre")
+    plural = phrase.plural or (phrase.kind == "noun" and (
+        plural_verb if plural_verb is not None else cl.looks_plural(tokens, phrase)))
+    not_masculine = not plural and cl.gender(tokens, phrase) in ("f", "n")  # also "die Virginia"
     institutions = tuple(_institution(tokens, (phrase.start, phrase.end))) if phrase.kind == "noun" else ()
-    return _Subject(text, tuple(names), plural, feminine, (phrase.start, phrase.end), vorfeld, institutions,
+    return _Subject(text, tuple(names), plural, not_masculine, (phrase.start, phrase.end), vorfeld, institutions,
                     shown=tuple(shown))
 
 
@@ -225,14 +227,14 @@ def _antecedent_subject(tokens: Sequence[Token], prev: Tuple[int, int], pronoun:
 
 def _resolve(pronoun: str, plural_verb: bool, earlier: Sequence[_Subject]) -> Optional[_Subject]:
     """"er"/"sie" as the nearest earlier subject that fits: "er" a singular one that is not
-    feminine, "sie" one of the verb's number.  "es" stays unresolved (mostly an expletive)."""
+    feminine or neuter, "sie" one of the verb's number.  "es" stays unresolved (mostly an expletive)."""
     pronoun = pronoun.lower()
     if pronoun not in ("er", "sie"):
         return None
     for subj in reversed(earlier):
         if subj.pronoun:
             continue
-        if pronoun == "er" and (subj.plural or subj.feminine):
+        if pronoun == "er" and (subj.plural or subj.not_masculine):
             continue
         if pronoun == "sie" and plural_verb != subj.plural:
             continue
@@ -288,7 +290,8 @@ def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c
         cut_off = _cut_off_subject(tokens, spans, c, before)
         if cut_off is not None or found.phrase is None:
             return cut_off
-    subj = _phrase_subject(tokens, found.phrase, plural_verb, found.vorfeld if found.moved else None)
+    number = plural_verb if cl.finite_verb(tokens, a, b) is not None else None
+    subj = _phrase_subject(tokens, found.phrase, number, found.vorfeld if found.moved else None)
     if subj.pronoun:
         resolved = _resolve(subj.text, plural_verb, earlier) or _resolve(subj.text, plural_verb, context())
         if resolved is not None:
