@@ -289,3 +289,17 @@ def test_the_antecedent_agrees_in_number_with_the_verb(text, expected):
 ])
 def test_pronoun_gender_and_the_number_of_the_subject(text, expected):
     assert title(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, participants", [
+    # two persons after "von" in a passive both act
+    ("Port Arthur wurde am 2. Januar 1905 von General Stessel und Admiral Togo an die Japaner übergeben.",
+     "General Stessel und Togo übergeben Port Arthur an die Japaner", ("Port Arthur", "General Stessel", "Togo")),
+    # "von" before a country is "of", no part of the name
+    ("Am 23. August 1944 trat König Michael von Rumänien zurück.", "König Michael tritt von Rumänien zurück",
+     ("König Michael", "Rumänien")),
+])
+def test_names_in_passives_and_titles_of_nobility(text, expected, participants):
+    doc = Document(text, published="2024-06-24", id="d")
+    (event,) = events_of(doc, "d")
+    assert (event.title, event.participants) == (expected, participants)

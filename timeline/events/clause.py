@@ -68,7 +68,8 @@ def repair_names(tokens: Sequence[Token]) -> List[Token]:
             i += 1
             continue
         j = i + 1
-        while j < len(out) - 1 and out[j].text in lx.NAME_PARTICLES and _capitalised(out[j + 1]):
+        while j < len(out) - 1 and out[j].text in lx.NAME_PARTICLES and _capitalised(out[j + 1]) \
+                and not pl.is_place(out[j + 1].text):  # "König Michael von Rumänien": "of", no name
             j += 1
         if not (_capitalised(out[j]) and out[j].tag not in FINITE | {"APPR", "APPRART", "KON"}):
             i += 1
@@ -88,17 +89,19 @@ def is_genitive(tok: Token) -> bool:
 def name_runs(tokens: Sequence[Token], start: int, end: int) -> List[Tuple[int, int]]:
     """A run of name tokens [start, end) cut into names: after a known place that is not a
     genitive ("Russland | Kiew", "Astana | Xi Jinping"), before a known place that follows a
-    name, and before a given name that follows a name standing on its own ("empfing Putin | Olaf
-    Scholz"; not after an office: "der Politologe Rudolph Joseph Rummel")."""
+    name, and before a given name that follows a name right after the finite verb ("empfing
+    Putin | Olaf Scholz"; not after an office: "der Politologe Rudolph Joseph Rummel", nor in
+    "Port Arthur")."""
     cuts = [start]
-    on_its_own = start == 0 or tokens[start - 1].tag not in ("NN", "ART", "ADJA", "TRUNC")
+    on_its_own = start > 0 and tokens[start - 1].tag in FINITE
     for k in range(start + 1, end):
         prev, tok = tokens[k - 1], tokens[k]
         if prev.tag not in _NAME_TAGS or tok.tag not in _NAME_TAGS:
             continue
         after_place = pl.is_place(prev.text) and not is_genitive(prev)
         before_place = pl.is_place(tok.text) and not is_genitive(tok)
-        new_name = _given_name(tok) and not _given_name(prev) and on_its_own
+        new_name = _given_name(tok) and not _given_name(prev) and on_its_own \
+            and prev.text.lower() not in lx.OFFICES
         if after_place or before_place or new_name:
             cuts.append(k)
             on_its_own = True

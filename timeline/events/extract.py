@@ -481,10 +481,15 @@ def _accusative(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]]) -> st
 
 
 def _passive_agent(tokens: Sequence[Token], a: int, b: int) -> Optional[cl.Phrase]:
-    """The person a passive clause names with "von" ("von Präsident Wladimir Putin empfangen")."""
-    for p in cl.phrases(tokens, a, b):
+    """The person a passive clause names with "von" ("von Präsident Wladimir Putin empfangen"),
+    with those coordinated to it ("von General X und Generalleutnant Y": one plural phrase)."""
+    found = cl.phrases(tokens, a, b)
+    for k, p in enumerate(found):
         if p.in_pp and tokens[p.preposition].text.lower() == "von" and p.kind == "name" and not p.attached \
                 and not pl.is_place(" ".join(t.text for t in tokens[p.start:p.end])):
+            more = [q for q in found[k + 1:] if q.preposition == p.preposition and q.kind == "name"]
+            if more:
+                p = attrs.evolve(p, end=more[-1].end, conjuncts=p.conjuncts + tuple(c for q in more for c in q.conjuncts))
             return p
     return None
 

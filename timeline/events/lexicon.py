@@ -190,6 +190,15 @@ GIVEN_NAMES = frozenset({
     "Paul", "Richard", "Rudolf", "Ulysses", "Werner", "Wilhelm", "Willy", "Winston",
 })
 
+#: Offices and ranks a tagger may take for a name ("König Michael", "General Stessel"): a given
+#: name after one of them is part of the same name, not a new one.
+OFFICES = frozenset({
+    "könig", "königin", "kaiser", "kaiserin", "zar", "papst", "prinz", "prinzessin", "fürst",
+    "herzog", "graf", "general", "generalleutnant", "generalmajor", "admiral", "marschall",
+    "feldmarschall", "oberst", "major", "präsident", "kanzler", "minister", "senator", "gouverneur",
+    "bischof", "kardinal", "scheich", "emir", "sultan", "schah", "ayatollah", "premier",
+})
+
 #: Words between a given name and a family name ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "al", "bin", "ibn", "la", "le"})
 
