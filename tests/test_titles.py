@@ -303,3 +303,9 @@ def test_names_in_passives_and_titles_of_nobility(text, expected, participants):
     doc = Document(text, published="2024-06-24", id="d")
     (event,) = events_of(doc, "d")
     assert (event.title, event.participants) == (expected, participants)
+
+
+def test_und_after_a_closed_relative_clause_shares_the_main_clause_subject():
+    assert titles("Am 2. Juni begann die Schlacht um die Stadt, deren Verteidiger sich erbittert wehrten, "
+                  "und endete am 5. Juli.", "2024-09-01") == ["Die Schlacht beginnt um die Stadt",
+                                                             "Die Schlacht endet"]

@@ -269,6 +269,22 @@ def _cut_off_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], 
     return _phrase_subject(tokens, found.phrase, _clause_number(tokens, a, b)[0])
 
 
+def _shared_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c: int,
+                    before: Sequence[Optional[_Subject]]) -> Optional[_Subject]:
+    """The subject clause ``c`` shares with the clause it is joined to: the nearest one before it
+    that has a subject, passing over relative and subordinate clauses closed by a comma ("Die
+    Schlacht, deren Verteidiger sich wehrten, und endete ...": the battle ended)."""
+    for k in range(c - 1, -1, -1):
+        ka, kb = spans[k]
+        closed = tokens[kb - 1].tag == "$,"
+        first = ka + 1 if tokens[ka].tag in ("APPR", "APPRART") else ka
+        if closed and tokens[first].tag in ("PRELS", "PRELAT", "KOUS", "PWAV"):
+            continue
+        if k < len(before) and before[k] is not None:
+            return before[k]
+    return None
+
+
 def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c: int,
                     before: Sequence[Optional[_Subject]], context: Callable[[], Sequence[_Subject]]
                     ) -> Optional[_Subject]:
@@ -282,7 +298,8 @@ def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c
     plural_verb = _clause_number(tokens, a, b)[0]
     if cl.coordinated_without_subject(tokens, a, b) or tokens[a].tag == "KOUI":
         # "... und bestellte", "um ... zu sehen": the subject of the clause before
-        return attrs.evolve(earlier[-1], span=None, vorfeld=None, shown=()) if earlier else None
+        shared = _shared_subject(tokens, spans, c, before)
+        return attrs.evolve(shared, span=None, vorfeld=None, shown=()) if shared else None
     if found.relative:
         return _antecedent_subject(tokens, spans[c - 1], tokens[a], not plural_verb) if c > 0 else None
     if found.phrase is None or (found.phrase.cases != frozenset({"nom"}) and cl.finite_verb(tokens, a, b) == a):
