@@ -136,7 +136,6 @@ def _names_match(a: str, b: str) -> bool:
 class _Features:
     """What merging compares, computed once per single-mention event."""
 
-    event: Event
     doc: str
     sentence: int
     start: Optional[date]
@@ -152,7 +151,7 @@ class _Features:
 
 def _features(event: Event) -> _Features:
     m = event.mentions[0]
-    return _Features(event, m.doc, m.sentence, event.start, event.end, event.granularity, event.when.value,
+    return _Features(m.doc, m.sentence, event.start, event.end, event.granularity, event.when.value,
                      event.trigger_lemma.lower(), trigger_concept(event), concepts(event),
                      tuple((n, _name_key(n)) for n in event.participants),
                      tuple((n, _name_key(n)) for n in event.places))
@@ -248,9 +247,6 @@ def _months(start: date, end: date) -> Iterable[Tuple[int, int]]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
-_COUNTRIES = frozenset(pl.COUNTRY_OF.values())
-
-
 def _block_words(f: _Features) -> FrozenSet[str]:
     """Words that two matching names share: their name words, a city's country, a country's
     usual name ("Seoul" and "Südkorea" share "südkorea")."""
@@ -259,7 +255,7 @@ def _block_words(f: _Features) -> FrozenSet[str]:
         out |= words
         if country:
             out.add(country)
-        if canon in _COUNTRIES:
+        if canon in pl.COUNTRIES:
             out.add(canon)
     return frozenset(out)
 
@@ -349,12 +345,10 @@ def _partners(feats: Sequence[_Features]) -> Iterator[Tuple[int, List[int]]]:
             yield i, later
 
 
-def candidate_pairs(atoms: Sequence[Event], feats: Optional[Sequence[_Features]] = None
-                    ) -> List[Tuple[int, int]]:
+def candidate_pairs(atoms: Sequence[Event]) -> List[Tuple[int, int]]:
     """Index pairs that share a block: the only pairs ever compared.  Two single-day reports
     meet only on the same day; a period meets the periods and the days of its months."""
-    feats = feats if feats is not None else [_features(a) for a in atoms]
-    return [(i, j) for i, later in _partners(feats) for j in later]
+    return [(i, j) for i, later in _partners([_features(a) for a in atoms]) for j in later]
 
 
 @contextlib.contextmanager
@@ -432,21 +426,25 @@ def _bridges(feats: Sequence[_Features], edges: Dict[Tuple[int, int], "MergeDeci
     return ambiguous
 
 
+def _union_names(first: Sequence[str], others: Iterable[Sequence[str]]) -> Tuple[str, ...]:
+    """``first``, then each name of ``others`` that matches none already kept ("Putin" after
+    "Wladimir Putin" is not added again)."""
+    kept: List[str] = list(first)
+    for names in others:
+        for name in names:
+            if not any(_names_match(name, k) for k in kept):
+                kept.append(name)
+    return tuple(kept)
+
+
 def _combine(group: List[Event]) -> Event:
     if len(group) == 1:
         return group[0]
     best = min(group, key=_specificity)
     mentions = tuple(sorted((m for e in group for m in e.mentions),
                             key=lambda m: (m.doc, m.sentence, m.trigger_start)))
-    participants: List[str] = list(best.participants)
-    places: List[str] = list(best.places)
-    for event in group:
-        for name in event.participants:
-            if not any(_names_match(name, p) for p in participants):
-                participants.append(name)
-        for name in event.places:
-            if not any(_names_match(name, p) for p in places):
-                places.append(name)
+    participants = _union_names(best.participants, (e.participants for e in group))
+    places = _union_names(best.places, (e.places for e in group))
     ids = "+".join(sorted(e.id for e in group))
     import hashlib
 
@@ -454,10 +452,10 @@ def _combine(group: List[Event]) -> Event:
         id="ev-" + hashlib.sha1(ids.encode()).hexdigest()[:12],
         title=best.title,
         when=best.when,
-        participants=tuple(participants),
+        participants=participants,
         mentions=mentions,
         trigger_lemma=best.trigger_lemma,
         reported=all(e.reported for e in group),
         parts=tuple(sorted(group, key=_canonical)),
-        places=tuple(places),
+        places=places,
     )

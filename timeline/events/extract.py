@@ -356,7 +356,7 @@ def _earlier_stops(tokens: Sequence[Token], a: int, b: int, subject: Optional[_S
     own = subject.span if subject is not None else None
     objects = [p for p in found if p.kind == "name" and not p.in_pp and not p.attached
                and (own is None or not own[0] <= p.start < own[1])
-               and pl.is_place(" ".join(t.text for t in tokens[p.start:p.end]))]
+               and _is_place(tokens, p.start, p.end)]
     if not objects:
         return set()
     return {k for p in found if p.in_pp and tokens[p.preposition].text.lower() == "nach"
@@ -386,6 +386,11 @@ def _participants(tokens: Sequence[Token], a: int, b: int, extra: Sequence[str] 
     return tuple(actors), tuple(dict.fromkeys(p for p in places if p not in actors))
 
 
+def _is_place(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """tokens[start:end] spell a known city, seat or country ("Kuala Lumpur", "Südkorea")."""
+    return pl.is_place(" ".join(t.text for t in tokens[start:end]))
+
+
 def _split_at_places(tokens: Sequence[Token], start: int, end: int) -> List[Tuple[int, int]]:
     """A run of names cut where a known city or country begins or ends: without NER "in Astana
     Xi Jinping" is one run of NE tokens, but two names."""
@@ -393,7 +398,7 @@ def _split_at_places(tokens: Sequence[Token], start: int, end: int) -> List[Tupl
     k = start
     while k < end:
         for width in (3, 2, 1):
-            if k + width <= end and pl.is_place(" ".join(t.text for t in tokens[k:k + width])):
+            if k + width <= end and _is_place(tokens, k, k + width):
                 cuts.update((k, k + width))
                 k += width - 1
                 break
@@ -503,7 +508,7 @@ def _passive_agent(tokens: Sequence[Token], a: int, b: int) -> Optional[cl.Phras
     found = cl.phrases(tokens, a, b)
     for k, p in enumerate(found):
         if p.in_pp and tokens[p.preposition].text.lower() == "von" and p.kind == "name" and not p.attached \
-                and not pl.is_place(" ".join(t.text for t in tokens[p.start:p.end])):
+                and not _is_place(tokens, p.start, p.end):
             more = [q for q in found[k + 1:] if q.preposition == p.preposition and q.kind == "name"]
             if more:
                 p = attrs.evolve(p, end=more[-1].end, conjuncts=p.conjuncts + tuple(c for q in more for c in q.conjuncts))

@@ -10,7 +10,7 @@ country are *not* the same place.
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict
 
 #: A city, seat or metonym (lower case) -> the country (lower case) it lies in or stands for.
 COUNTRY_OF: Dict[str, str] = {
@@ -73,20 +73,14 @@ INSTITUTIONS = frozenset({
 })
 
 
-def country_of(name: str) -> Optional[str]:
-    """The country a city, seat or country name stands for ("Seoul" -> "südkorea",
-    "Vereinigte Staaten" -> "usa", "Südkorea" -> None: a country stands for itself)."""
-    low = name.lower()
-    return COUNTRY_OF.get(low) or COUNTRY_ALIASES.get(low)
-
-
-_COUNTRIES = frozenset(COUNTRY_OF.values()) | frozenset(COUNTRY_ALIASES)
+#: The countries of :data:`COUNTRY_OF`, by their usual name ("südkorea", "usa").
+COUNTRIES = frozenset(COUNTRY_OF.values())
+_PLACE_NAMES = frozenset(COUNTRY_OF) | COUNTRIES | frozenset(COUNTRY_ALIASES)
 
 
 def is_place(name: str) -> bool:
     """A known city, seat or country ("Astana", "Südkorea", "Vereinigte Staaten")."""
-    low = name.lower()
-    return low in COUNTRY_OF or low in _COUNTRIES
+    return name.lower() in _PLACE_NAMES
 
 
 def is_city(name: str) -> bool:

@@ -31,10 +31,14 @@ _SEPARABLE_BASES = frozenset({
 })
 
 
+#: Separable prefixes, longest first, so that "zusammen" is tried before "zu".
+_LONGEST_PREFIX_FIRST = tuple(sorted(SEPARABLE_PREFIXES, key=len, reverse=True))
+
+
 def infinitive_prefix(lemma: str) -> str:
     """The separable prefix of an infinitive whose rest is a common verb, or ""."""
     low = lemma.lower()
-    for prefix in sorted(SEPARABLE_PREFIXES, key=len, reverse=True):
+    for prefix in _LONGEST_PREFIX_FIRST:
         if low.startswith(prefix) and low[len(prefix):] in _SEPARABLE_BASES:
             return prefix
     return ""
@@ -47,11 +51,11 @@ def separable_prefix(participle: str, lemma: str = "") -> str:
     """The separable prefix of a past participle ("beigetreten" -> "bei"), or "".  A verb with
     both kinds of prefix has no "ge" ("einbestellt", "anerkannt"): its lemma tells."""
     low = participle.lower()
-    for prefix in sorted(SEPARABLE_PREFIXES, key=len, reverse=True):
+    for prefix in _LONGEST_PREFIX_FIRST:
         if low.startswith(prefix + "ge") and len(low) > len(prefix) + 4:
             return prefix
     lem = lemma.lower()
-    for prefix in sorted(SEPARABLE_PREFIXES, key=len, reverse=True):
+    for prefix in _LONGEST_PREFIX_FIRST:
         rest = lem[len(prefix):]
         if lem.startswith(prefix) and low.startswith(prefix) and len(rest) > 5 \
                 and rest.startswith(_INSEPARABLE):

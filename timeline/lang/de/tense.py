@@ -21,8 +21,9 @@ _FUTURE = {
     "nächsten", "beabsichtigt", "vorgesehen", "angesetzt", "möchte", "möchten",
 }
 _STRONG_FUTURE = {
-    "wird", "werden", "soll", "sollen", "will", "wollen", "plant", "planen", "geplant", "vorgesehen", "angesetzt",
-    "bevorstehend", "bevorstehenden", "bevorstehende", "voraussichtlich", "kommenden", "kommende",
+    "wird", "werden", "soll", "sollen", "will", "wollen", "plant", "planen", "geplant",
+    "vorgesehen", "angesetzt", "bevorstehend", "bevorstehenden", "bevorstehende",
+    "voraussichtlich", "kommenden", "kommende",
 }
 _PAST_AUX = {"hatte", "hatten", "hattest", "war", "waren", "warst", "wurde", "wurden", "wurdest"}
 _PERFECT_AUX = {"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"}
