@@ -19,7 +19,9 @@ from timeline.evaluation.corpora import (
     detect_format,
     gold_statistics,
     load_corpus,
+    news_dct,
     read_ace_tern,
+    read_news_jsonl,
     read_seeds_jsonl,
 )
 from timeline.evaluation.markup import strip_markup
@@ -143,6 +145,51 @@ def test_seeds_reader_reports_misaligned_spans(tmp_path):
     gold.write_text(json.dumps({"file": "a.txt", "start": 0, "end": 2, "text": "Gestern", "value": "x"}) + "\n")
     (doc,) = read_seeds_jsonl(gold, DATA / "seeds" / "texts")
     assert len(doc.problems) == 1 and "Gestern" in doc.problems[0]
+
+
+# --- news JSON lines ----------------------------------------------------------------------------
+
+
+def test_news_reader_reads_texts_berlin_days_and_sorted_timexes():
+    docs = read_news_jsonl(DATA / "news" / "gold_timex.jsonl")
+    assert [d.doc_id for d in docs] == ["n1", "n2"]
+    n1, n2 = docs
+    assert n1.dct == date(2024, 3, 5) and n2.dct == date(2024, 7, 1)  # Berlin days, not UTC days
+    assert [t.text for t in n1.timexes] == ["Freitag", "Gestern"]  # sorted by offset
+    assert (n2.timexes[0].type, n2.timexes[0].value, n2.timexes[0].extra) == ("DURATION", "P3W", {"unsure": "true"})
+    assert alignment_problems(docs) == []
+    for path in (DATA / "news", DATA / "news" / "gold_timex.jsonl"):
+        assert detect_format(path) == "news"
+        assert [d.doc_id for d in load_corpus(path)] == ["n1", "n2"]
+
+
+def test_news_dct_is_the_berlin_calendar_day():
+    assert news_dct("2024-03-05T23:40:00+00:00") == date(2024, 3, 6)  # 00:40 in Berlin
+    assert news_dct("2024-07-01T00:30:00+02:00") == date(2024, 7, 1)
+    assert news_dct("2024-07-01T00:30:00") == date(2024, 7, 1)  # no offset: Berlin time
+    assert news_dct("20240701") == date(2024, 7, 1) and news_dct(None) is None
+
+
+def test_news_reader_reports_a_missing_text_and_a_misaligned_span(tmp_path):
+    gold = tmp_path / "gold_timex.jsonl"
+    rows = [
+        {"id": "n1", "timexes": [{"text": "Montag", "start": 0, "end": 6, "type": "DATE", "value": "x"}]},
+        {"id": "gone", "timexes": []},
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    docs = read_news_jsonl(gold, DATA / "news" / "texts_gold.jsonl")
+    problems = alignment_problems(docs)
+    assert len(problems) == 2 and "Montag" in problems[0] and "gone: no text" in problems[1]
+
+
+def test_main_scores_news_gold_in_news_mode_by_default(capsys, monkeypatch):
+    import timeline
+
+    seen = []
+    monkeypatch.setattr(timeline, "tag", lambda text, published, mode: seen.append((published, mode)) or [])
+    assert main([str(DATA / "news")]) == 0
+    assert seen == [(date(2024, 3, 5), "news"), (date(2024, 7, 1), "news")]
+    assert "mode news" in capsys.readouterr().out
 
 
 def test_detect_format_rejects_unknown(tmp_path):
@@ -375,6 +422,20 @@ def test_ratchet_tolerates_tiny_falls_and_skips_absent_seeds(shared, tmp_path, c
     assert "seeds" not in capsys.readouterr().out
 
 
+def test_ratchet_scores_news_dev_when_present(shared, tmp_path, capsys):
+    shutil.copytree(DATA / "news", shared / "corpora" / "news-dev")
+    recorded = tmp_path / "recorded.json"
+    news = read_news_jsonl(shared / "corpora" / "news-dev" / "gold_timex.jsonl")
+    good = oracle(read_ace_tern(shared / "corpora" / "wikiwarsde-dev") + news)
+    kwargs = dict(recorded_path=recorded, seeds_gold=tmp_path / "none.jsonl")
+    assert ratchet.run(shared, update=True, tagger=good, **kwargs) == 0
+    data = json.loads(recorded.read_text())
+    assert data["news-dev"]["mode"] == "news" and data["news-dev"]["counts"]["gold"] == 3
+    capsys.readouterr()
+    assert ratchet.run(shared, tagger=_nothing, **kwargs) == 1
+    assert "news-dev: relaxed_value_f1 fell from 1.0000 to 0.0000" in capsys.readouterr().out
+
+
 def test_ratchet_missing_corpus(tmp_path):
     kwargs = dict(recorded_path=tmp_path / "r.json", seeds_gold=tmp_path / "none.jsonl", tagger=_nothing)
     assert ratchet.run(tmp_path / "nowhere", **kwargs) == 2
@@ -392,6 +453,7 @@ def test_ratchet_refuses_to_record_a_crashing_tagger(shared, tmp_path, capsys):
     assert "the tagger raised on doc1: RuntimeError: boom" in capsys.readouterr().out
 
 
-def test_recorded_figures_exist_for_wikiwarsde():
+def test_recorded_figures_exist_for_wikiwarsde_and_news_dev():
     data = json.loads(ratchet.RECORDED.read_text())
     assert set(ratchet.FIGURES) <= set(data["wikiwarsde-dev"]["figures"])
+    assert set(ratchet.FIGURES) <= set(data["news-dev"]["figures"]) and data["news-dev"]["mode"] == "news"

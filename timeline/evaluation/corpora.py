@@ -5,7 +5,9 @@ Three formats are read:
 * ACE TERN / TIMEX2 (WikiWarsDE): ``in/*.sgm`` raw documents, ``key/*.key.apf.xml`` stand-off
   gold, and optionally ``keyinline/*.key.xml`` (the same gold inline) -- :func:`read_ace_tern`;
 * TimeML / TIMEX3 inline files (TempEval-3 ``.tml``) -- :func:`read_timeml`;
-* the project's seed gold, JSON lines over plain-text files -- :func:`read_seeds_jsonl`.
+* the project's seed gold, JSON lines over plain-text files -- :func:`read_seeds_jsonl`;
+* news JSON lines (news-dev): one row per article with its timexes (``gold_timex.jsonl``) beside
+  one row per article with its text and timestamp (``texts_gold.jsonl``) -- :func:`read_news_jsonl`.
 
 :func:`load_corpus` picks the reader from the path.  Every reader checks that each gold span
 indexes its document text (``text[start:end] == timex.text``) and records what does not align in
@@ -18,7 +20,7 @@ import html
 import json
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -346,23 +348,119 @@ def read_seeds_jsonl(
     return list(docs.values())
 
 
+# --- news JSON lines (news-dev) -------------------------------------------------------------------
+
+#: The time zone whose calendar day is the DCT of a news article (its "Stand:" stamp).
+NEWS_TIME_ZONE = "Europe/Berlin"
+NEWS_GOLD = "gold_timex.jsonl"
+NEWS_TEXTS = "texts_gold.jsonl"
+
+
+def news_dct(stamp: Optional[str], zone: str = NEWS_TIME_ZONE) -> Optional[date]:
+    """The calendar day in ``zone`` of an ISO 8601 timestamp (``2025-05-06T23:30:00+01:00``).
+
+    A stamp without offset is taken as local time of ``zone``; one that is no ISO timestamp falls
+    back to the date it starts with (:func:`parse_dct`).  Without a time-zone database the day
+    written in the stamp is used (the news-dev stamps are already written in Berlin time).
+    """
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp.strip())
+    except ValueError:
+        return parse_dct(stamp)
+    if moment.tzinfo is None:
+        return moment.date()
+    try:
+        from zoneinfo import ZoneInfo
+
+        return moment.astimezone(ZoneInfo(zone)).date()
+    except Exception:  # noqa: BLE001 -- no tz database: the stamp's own day
+        return moment.date()
+
+
+def _json_rows(path: Path) -> Iterable[Tuple[int, dict]]:
+    """``(line number, object)`` for every non-blank line of a JSON-lines file."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            yield number, json.loads(line)
+
+
+def read_news_jsonl(gold_path: PathLike, texts_path: Optional[PathLike] = None) -> List[GoldDocument]:
+    """Read news gold in JSON lines: ``{"id", "timexes": [{text, start, end, type, value, mod?}]}``.
+
+    The texts come from ``texts_path`` (default: ``texts_gold.jsonl`` beside the gold), one
+    ``{"id", "dct", "text", ...}`` per line; the DCT is the Berlin calendar day of ``dct``
+    (:func:`news_dct`).  Offsets are characters of ``text``.  Documents come in the gold file's
+    order; a gold id without a text, and a misaligned span, are recorded as problems.
+    """
+    gold = Path(gold_path)
+    texts = Path(texts_path) if texts_path else gold.parent / NEWS_TEXTS
+    articles = {row["id"]: row for _, row in _json_rows(texts)}
+    docs = []
+    for number, row in _json_rows(gold):
+        article = articles.get(row["id"])
+        doc = GoldDocument(row["id"], "", None, [], path=str(texts))
+        if article is None:
+            doc.problems.append(f"{row['id']}: no text in {texts}")
+        else:
+            doc.text = article.get("text", "")
+            doc.dct = news_dct(article.get("dct"))
+        for t in row.get("timexes", []):
+            extra = {"unsure": "true"} if t.get("unsure") else {}
+            doc.timexes.append(
+                GoldTimex(
+                    start=int(t["start"]),
+                    end=int(t["end"]),
+                    text=t.get("text", ""),
+                    value=_blank_to_none(t.get("value")),
+                    type=_blank_to_none(t.get("type")),
+                    mod=_blank_to_none(t.get("mod")),
+                    tid=f"line {number}",
+                    extra=extra,
+                )
+            )
+        doc.timexes.sort(key=lambda t: (t.start, t.end))
+        doc.problems.extend(check_spans(doc))
+        docs.append(doc)
+    return docs
+
+
+def _is_news_gold(path: Path) -> bool:
+    """True for a JSON-lines file whose first row is an article with a ``timexes`` list."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if line.strip():
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    return False
+                return isinstance(row, dict) and isinstance(row.get("timexes"), list)
+    return False
+
+
 # --- detection and statistics -------------------------------------------------------------------
 
 
 def detect_format(path: PathLike) -> str:
-    """``"ace"``, ``"timeml"`` or ``"seeds"`` for ``path``; ValueError saying what was expected."""
+    """``"ace"``, ``"timeml"``, ``"news"`` or ``"seeds"`` for ``path``; ValueError saying what was
+    expected.  A directory holding ``gold_timex.jsonl`` is news gold, as is a ``.jsonl`` file whose
+    rows carry a ``timexes`` list."""
     p = Path(path)
     if p.is_dir() and (p / "in").is_dir() and (p / "key").is_dir():
         return "ace"
+    if p.is_dir() and (p / NEWS_GOLD).is_file():
+        return "news"
     if p.is_file() and p.suffix == ".jsonl":
-        return "seeds"
+        return "news" if _is_news_gold(p) else "seeds"
     if p.is_file() and _is_timeml(p):
         return "timeml"
     if p.is_dir() and any(f.suffix in (".tml", ".xml") and _is_timeml(f) for f in p.iterdir() if f.is_file()):
         return "timeml"
     raise ValueError(
         f"cannot tell the corpus format of {p}: expected an ACE TERN directory (in/*.sgm + key/*.apf.xml), "
-        "TimeML files (*.tml with <TimeML>), or a seeds gold file (*.jsonl)"
+        "TimeML files (*.tml with <TimeML>), a news gold directory (gold_timex.jsonl + texts_gold.jsonl), "
+        "or a seeds gold file (*.jsonl)"
     )
 
 
@@ -377,8 +475,9 @@ def default_seed_texts(gold_path: Path) -> Path:
 def load_corpus(path: PathLike, texts: Optional[PathLike] = None) -> List[GoldDocument]:
     """Read the corpus at ``path`` whatever its format (see :func:`detect_format`).
 
-    ``texts`` is the directory of seed texts for a ``.jsonl`` gold file (default: the repository's
-    ../shared/seeds).
+    ``texts`` is the directory of seed texts for a seeds ``.jsonl`` gold file (default: the
+    repository's ../shared/seeds), or the texts file of news gold (default: ``texts_gold.jsonl``
+    beside the gold).
     """
     kind = detect_format(path)
     if kind == "ace":
@@ -386,6 +485,8 @@ def load_corpus(path: PathLike, texts: Optional[PathLike] = None) -> List[GoldDo
     if kind == "timeml":
         return read_timeml(path)
     p = Path(path)
+    if kind == "news":
+        return read_news_jsonl(p / NEWS_GOLD if p.is_dir() else p, texts)
     return read_seeds_jsonl(p, Path(texts) if texts else default_seed_texts(p))
 
 

@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence, TextIO
 
-from timeline.evaluation.corpora import GoldDocument, alignment_problems, gold_statistics, load_corpus
+from timeline.evaluation.corpora import GoldDocument, alignment_problems, detect_format, gold_statistics, load_corpus
 from timeline.evaluation.scorer import ERROR_KINDS, Counts, Report, errors, score_document
 
 #: ``tagger(text, published=dct, mode=mode) -> mentions`` (anything with start, end, value).
@@ -61,6 +61,11 @@ def evaluate(
     """
     docs = load_corpus(corpus_path, texts=texts)
     return evaluate_documents(docs, mode=mode, tagger=tagger, name=str(corpus_path))
+
+
+def default_mode(corpus_path: str | Path) -> str:
+    """The tagger mode a corpus is scored in unless one is asked for: news for news gold."""
+    return "news" if detect_format(corpus_path) == "news" else "narrative"
 
 
 # --- printing -----------------------------------------------------------------------------------
@@ -116,11 +121,16 @@ def _parse_kinds(spec: str) -> List[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline evaluate",
-        description="Tag a gold corpus (ACE TERN/TIMEX2 directory, TimeML files, or seeds .jsonl) "
+        description="Tag a gold corpus (ACE TERN/TIMEX2 directory, TimeML files, news JSON lines, or seeds .jsonl) "
         "and score it the TempEval-3 way.",
     )
     parser.add_argument("corpus", help="corpus directory or file")
-    parser.add_argument("--mode", choices=("narrative", "news"), default="narrative", help="tagger mode")
+    parser.add_argument(
+        "--mode",
+        choices=("narrative", "news"),
+        default=None,
+        help="tagger mode (default: news for news JSON-lines gold, narrative otherwise)",
+    )
     parser.add_argument("--json", metavar="OUT", help="write counts, figures, per-document scores and errors as JSON")
     parser.add_argument(
         "--errors",
@@ -143,6 +153,7 @@ def main(argv: Optional[Sequence[str]] = None, out: Optional[TextIO] = None) -> 
     out = out or sys.stdout
     try:
         docs = load_corpus(args.corpus, texts=args.texts)
+        args.mode = args.mode or default_mode(args.corpus)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
