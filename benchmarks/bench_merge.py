@@ -20,7 +20,7 @@ In both:
 * **true events** each reported 1-4 times (mean about 2) by different documents: a report gives the event's day (65 %), its month (20 %), its ISO week
   (5 %), a part of the day (5 %) or a range of days (5 %);
 * **50 trigger lemmas**: the verb and noun forms of the concepts in
-  ``timeline.events.lexicon.CONCEPTS`` (visit, meeting, signing, talks, statement, attack, ...)
+  ``timeline.lang.de.events.lexicon.CONCEPTS`` (visit, meeting, signing, talks, statement, attack, ...)
   and further verbs without a concept; a report may use another word of the same concept;
 * **500 names** drawn with a Zipf-like weight (a few people are in very many events); each true
   event has 0-3 participants, each report names a non-empty subset of them (or none).

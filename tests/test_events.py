@@ -3,7 +3,7 @@
 import pytest
 
 from timeline.builder import events_of, order_events
-from timeline.events.titles import present_3sg
+from timeline.lang.de.events.titles import present_3sg
 from timeline.model import Document
 
 

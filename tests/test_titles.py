@@ -5,7 +5,7 @@ The sentences are written for these tests (public facts); each test gives the ex
 import pytest
 
 from timeline.builder import events_of
-from timeline.events.clause import determiner_cases
+from timeline.lang.de.events.clause import determiner_cases
 from timeline.model import Document
 
 

@@ -36,13 +36,12 @@ def events_of(doc: Document, doc_id: str, annotator=None, reported: bool = False
     """The dated events of one document (and, with ``reported``, those without a time of their
     own, marked ``reported=True``)."""
     from timeline.events.extract import extract_events, extract_reported
+    from timeline.events.language import event_language
     from timeline.events.nlp import default_annotator
-    from timeline.lang.de.sentences import sentence_spans
-
     from timeline.tagger import tag
 
     mentions = tag(doc.text, published=doc.published, mode=doc.mode, language=doc.language)
-    spans = sentence_spans(doc.text)
+    spans = event_language(doc.language).sentence_spans(doc.text)
     annotator = annotator or default_annotator()
     found = extract_events(doc, doc_id, mentions, spans, annotator)
     if reported:

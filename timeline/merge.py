@@ -5,7 +5,7 @@ Two single-mention events are one event when
 * their **times are compatible**: the intervals overlap and one contains the other, or both are
   stated at the same granularity ("im vergangenen Monat" = 2024-06 and "am Mittwoch" = 2024-06-19);
 * their **descriptions agree**: they share a concept (the trigger or a noun of the title, through
-  the nominalisations in :data:`timeline.events.lexicon.CONCEPTS`: reisen/Reise/Besuch,
+  the nominalisations in the language's ``concepts``, for German :data:`timeline.lang.de.events.lexicon.CONCEPTS`: reisen/Reise/Besuch,
   unterzeichnen/Abkommen ...);
 * their **participants agree**: they share a name, and one side names nobody the other lacks
   (a capital counts for its country: "Seoul" is "Südkorea"), so two different meetings of Putin
@@ -34,8 +34,7 @@ from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence
 
 import attrs
 
-from timeline.events import lexicon as elx
-from timeline.events import places as pl
+from timeline.events.language import event_language
 from timeline.model import Event, MergeLink
 from timeline.time.values import GRANULARITIES
 
@@ -45,6 +44,9 @@ _COARSER_THAN_DAY = {"century", "decade", "year", "half", "quarter", "season", "
 #: Granularities whose events are too vague to merge ("in den 1990er Jahren").
 _TOO_COARSE = {"decade", "century"}
 _WORD = re.compile(r"[\w-]+")
+#: The vocabulary merging compares (concepts, title words of names, places): the language's,
+#: reached through :func:`timeline.events.language.event_language`.
+_LANGUAGE = event_language()
 
 
 @attrs.frozen
@@ -82,10 +84,10 @@ class MergeDecision:
 def concept(word: str) -> str:
     """The concept a trigger or noun stands for ("Reise" and "besuchen" -> "visit")."""
     low = word.lower()
-    for name, words in elx.CONCEPTS.items():
+    for name, words in _LANGUAGE.concepts.items():
         if low in words:
             return name
-    for name, words in elx.CONCEPTS.items():
+    for name, words in _LANGUAGE.concepts.items():
         if any(low.endswith(w) and len(low) > len(w) + 2 for w in words if len(w) > 4):
             return name  # compounds: "Staatsbesuch", "Verteidigungsabkommen"
     return low
@@ -101,7 +103,7 @@ def _title_concepts(title: str, trigger_lemma: str) -> FrozenSet[str]:
     for word in _WORD.findall(title):
         if word[:1].isupper():
             c = concept(word)
-            if c in elx.CONCEPTS:
+            if c in _LANGUAGE.concepts:
                 found.add(c)
     return frozenset(found)
 
@@ -117,8 +119,8 @@ def _name_key(name: str) -> Tuple[FrozenSet[str], str, str]:
     for aliases), and the country it stands for when it is a known city or seat ("" if none)."""
     low = " ".join(name.lower().split())
     words = frozenset(t for t in (w.lower() for w in _WORD.findall(name))
-                      if len(t) >= 2 and t not in elx.NAME_TITLE_WORDS)
-    return words, pl.COUNTRY_ALIASES.get(low, low), pl.COUNTRY_OF.get(low, "")
+                      if len(t) >= 2 and t not in _LANGUAGE.name_title_words)
+    return words, _LANGUAGE.places.country_aliases.get(low, low), _LANGUAGE.places.country_of.get(low, "")
 
 
 def _keys_match(a: Tuple[FrozenSet[str], str, str], b: Tuple[FrozenSet[str], str, str]) -> bool:
@@ -206,7 +208,7 @@ def _decide(a: _Features, b: _Features, policy: MergePolicy) -> MergeDecision:
         return MergeDecision(False, "descriptions differ",
                              (("concepts", f"{sorted(a.concepts)} vs {sorted(b.concepts)}"),))
     evidence = [("time", why_time), ("concept", ", ".join(sorted(shared_concepts)))]
-    if shared_concepts <= elx.GENERIC_CONCEPTS and not (
+    if shared_concepts <= _LANGUAGE.generic_concepts and not (
             a.value == b.value and a.granularity not in _COARSER_THAN_DAY):
         # people say and report many things in a month: statements merge only on the same day
         return MergeDecision(False, "generic event needs the same day", tuple(evidence))
@@ -255,7 +257,7 @@ def _block_words(f: _Features) -> FrozenSet[str]:
         out |= words
         if country:
             out.add(country)
-        if canon in pl.COUNTRIES:
+        if canon in _LANGUAGE.places.countries:
             out.add(canon)
     return frozenset(out)
 

@@ -38,10 +38,9 @@ import re
 from datetime import date
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from timeline.lang.de.labels import date_label, format_date, month_name
+from timeline.events.language import DEFAULT_LANGUAGE, PageWording, event_language
 from timeline.model import Event, EventMention, Timeline
 
-DEFAULT_TITLE = "Chronologie"
 #: A year with more events than this is divided into months.
 MONTHS_AFTER = 5
 #: Quotes longer than this many characters are shortened (at a word boundary) with "…".
@@ -99,7 +98,8 @@ def _shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
 class _Footnotes:
     """Numbers for source sentences, in order of first citation; one number per (doc, sentence)."""
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, timeline: Timeline, page: PageWording) -> None:
+        self.page = page
         self.documents = {d.id: d for d in timeline.documents if d.id is not None}
         self.numbers: Dict[Tuple[str, int], int] = {}
         self.notes: List[str] = []
@@ -123,23 +123,19 @@ class _Footnotes:
         title = mention.doc_title or (doc.title if doc else None) or mention.doc
         outlet = mention.source or (doc.source if doc else None)
         published = mention.published or (doc.published if doc else None)
-        parts = [escape(title) or "Dokument ohne Namen"]
+        parts = [escape(title) or self.page.unnamed_document]
         if outlet and outlet.strip():
             parts.append(escape(outlet))
         if published is not None:
-            parts.append(format_date(published))
+            parts.append(self.page.format_date(published))
         note = f"[^{number}]: " + ", ".join(parts)
         quote = _shorten(mention.quote or "")
         if quote:
-            note += f": „{escape(quote)}“"
+            note += ": " + self.page.quote(escape(quote))
         return note
 
 
 # --- layout ---------------------------------------------------------------------------------------
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _document_count(timeline: Timeline) -> int:
@@ -149,28 +145,13 @@ def _document_count(timeline: Timeline) -> int:
     return len(docs)
 
 
-def _summary(timeline: Timeline, reported: bool) -> str:
-    n_docs = _document_count(timeline)
-    n_events = len(timeline.events)
-    if n_docs == 0 and n_events == 0:
-        line = "Keine Dokumente gelesen, keine Ereignisse gefunden."
-    elif n_events == 0:
-        line = f"Keine datierten Ereignisse in {_plural(n_docs, 'Dokument', 'Dokumenten')} gefunden."
-    else:
-        line = (f"{_plural(n_events, 'Ereignis', 'Ereignisse')} aus "
-                f"{_plural(n_docs, 'Dokument', 'Dokumenten')}.")
-    if reported and timeline.reported:
-        n = len(timeline.reported)
-        line += (f" Dazu {_plural(n, 'gemeldetes Ereignis', 'gemeldete Ereignisse')} "
-                 "ohne eigenes Datum.")
-    if timeline.failures:
-        n = len(timeline.failures)
-        line += (f" {_plural(n, 'Dokument konnte', 'Dokumente konnten')} nicht verarbeitet werden.")
-    return line
+def _summary(timeline: Timeline, reported: bool, page: PageWording) -> str:
+    return page.summary(_document_count(timeline), len(timeline.events), len(timeline.reported),
+                        len(timeline.failures), reported)
 
 
 def _line(event: Event, label: str, notes: _Footnotes) -> str:
-    title = escape(event.title) or "(ohne Titel)"
+    title = escape(event.title) or notes.page.untitled_event
     return f"- **{escape(label, line_start=False)}** – {title}{notes.refs(event)}"
 
 
@@ -183,6 +164,7 @@ def _is_coarse(event: Event) -> bool:
 
 def _year_block(events: Sequence[Event], notes: _Footnotes) -> List[str]:
     """The lines under one ``## year`` heading (blank lines between blocks included)."""
+    date_label = notes.page.date_label
     if len(events) <= MONTHS_AFTER:
         return [_line(e, date_label(e.when), notes) for e in events]
     lines: List[str] = []
@@ -195,7 +177,7 @@ def _year_block(events: Sequence[Event], notes: _Footnotes) -> List[str]:
     for month in sorted(by_month):
         if lines:
             lines.append("")
-        lines.append(f"### {month_name(month)}")
+        lines.append(f"### {notes.page.month_name(month)}")
         lines.append("")
         lines.extend(_line(e, date_label(e.when), notes) for e in by_month[month])
     return lines
@@ -208,14 +190,23 @@ def _reported_day(event: Event) -> Optional[date]:
     return max(days) if days else None
 
 
+def _language(timeline: Timeline) -> str:
+    """The language of the page: that of the timeline's documents (the default without any)."""
+    return timeline.documents[0].language if timeline.documents else DEFAULT_LANGUAGE
+
+
 def to_markdown(timeline: Timeline, title: Optional[str] = None, reported: bool = False) -> str:
     """The chronology of ``timeline`` as a Markdown page (GitHub-flavoured footnotes).
 
-    ``title`` is the page heading (default "Chronologie"); ``reported=True`` adds the events
-    with no time of their own in a last section.
+    ``title`` is the page heading (default: the language's, "Chronologie" in German);
+    ``reported=True`` adds the events with no time of their own in a last section.  The page's
+    wording and date labels come from the documents' language
+    (:class:`timeline.events.language.PageWording`).
     """
-    notes = _Footnotes(timeline)
-    out = [f"# {escape(title) if title else DEFAULT_TITLE}", "", _summary(timeline, reported)]
+    page = event_language(_language(timeline)).page
+    notes = _Footnotes(timeline, page)
+    date_label, format_date = page.date_label, page.format_date
+    out = [f"# {escape(title) if title else page.default_title}", "", _summary(timeline, reported, page)]
 
     by_year: Dict[int, List[Event]] = {}
     undated: List[Event] = []
@@ -228,18 +219,16 @@ def to_markdown(timeline: Timeline, title: Optional[str] = None, reported: bool 
         out += ["", f"## {year}", ""]
         out += _year_block(by_year[year], notes)
     if undated:
-        out += ["", "## Zeitpunkt unklar", ""]
+        out += ["", f"## {page.undated_heading}", ""]
         out += [_line(e, date_label(e.when), notes) for e in undated]
 
     if reported and timeline.reported:
         days = [d for d in map(_reported_day, timeline.reported) if d is not None]
-        heading = "## Ohne eigenes Datum"
-        if days:
-            heading += f" (gemeldet bis {format_date(max(days))})"
+        heading = "## " + page.reported_heading(format_date(max(days)) if days else None)
         out += ["", heading, ""]
         for e in timeline.reported:
             day = _reported_day(e)
-            label = f"gemeldet am {format_date(day)}" if day else "gemeldet, ohne Datum"
+            label = page.reported_label(format_date(day) if day else None)
             out.append(_line(e, label, notes))
 
     if notes.notes:

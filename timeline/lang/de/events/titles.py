@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from timeline.events.lexicon import IRREGULAR_3SG
+from timeline.lang.de.events.lexicon import IRREGULAR_3SG
 
 _VOWELS = set("aeiouäöüy")
 

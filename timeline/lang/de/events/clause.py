@@ -26,8 +26,8 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 import attrs
 
-from timeline.events import lexicon as lx
-from timeline.events import places as pl
+from timeline.lang.de.events import lexicon as lx
+from timeline.lang.de.events import places as pl
 from timeline.events.nlp import Token
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})

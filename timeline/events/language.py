@@ -1,0 +1,99 @@
+"""The one interface through which the event layer reaches a language.
+
+The event layer (:mod:`timeline.events.extract`, :mod:`timeline.merge`, :mod:`timeline.render`,
+:mod:`timeline.builder`) knows no German: which words name events, how a clause is built, how
+a title is worded, which names are places, how a page is labelled.  Each language supplies an
+:class:`EventLanguage` from ``timeline.lang.<code>.events`` (``LANGUAGE``), and
+:func:`event_language` finds it, just as :mod:`timeline.tagger` finds a language's time engine.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from typing import Any, Callable, FrozenSet, List, Mapping, Optional, Sequence, Tuple
+
+import attrs
+
+#: The language assumed where a caller names none (the tagger's default too).
+DEFAULT_LANGUAGE = "de"
+
+
+@attrs.frozen
+class EventCandidate:
+    """An event a language found in a clause: its trigger token, "verb" or "noun", a headline
+    title, the participants and places it names, and the trigger's lemma (separable particle
+    joined)."""
+
+    trigger: int
+    kind: str
+    title: str
+    participants: Tuple[str, ...]
+    lemma: str
+    places: Tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Gazetteer:
+    """Places a language's news names: a city or seat (lower case) -> its country, other names of
+    a country -> the usual one, and the countries."""
+
+    country_of: Mapping[str, str]
+    country_aliases: Mapping[str, str]
+    countries: FrozenSet[str]
+
+
+@attrs.frozen
+class PageWording:
+    """The fixed wording of a rendered chronology page and its date labels."""
+
+    default_title: str
+    untitled_event: str
+    unnamed_document: str
+    undated_heading: str
+    reported_heading: Callable[[Optional[str]], str]      # latest reported day (formatted) -> heading
+    reported_label: Callable[[Optional[str]], str]        # a reported event's day (formatted) -> label
+    summary: Callable[[int, int, int, int, bool], str]    # documents, events, reported, failures, show reported
+    quote: Callable[[str], str]                           # a source sentence in the language's quotation marks
+    date_label: Callable[[Any], str]                      # a TimeValue -> its label
+    format_date: Callable[[Any], str]                     # a date -> "19. Juni 2024"
+    month_name: Callable[[int], str]
+
+
+@attrs.frozen
+class EventLanguage:
+    """What the event layer needs from a language.
+
+    * ``sentence_spans(text)``: character spans of the sentences;
+    * ``prepare(tokens, mentions)``: a tagged sentence made ready for ``sentence_events`` (time
+      expressions marked, names repaired);
+    * ``sentence_events(text, tokens, times, context)``: the events its time expressions date, as
+      ``(EventCandidate, Mention, TimeValue)`` triples, and the subject of each clause (an opaque
+      value the language hands back through ``context`` for pronouns of later sentences);
+    * ``sentence_subjects(tokens, context)``: the subjects alone (for sentences read only for them);
+    * ``reported_event(tokens)``: the first event with a named actor in a sentence without a time;
+    * ``concepts``, ``generic_concepts``, ``name_title_words``: the vocabulary merging compares;
+    * ``places``: the :class:`Gazetteer`; ``page``: the :class:`PageWording`.
+    """
+
+    code: str
+    sentence_spans: Callable[[str], List[Tuple[int, int]]]
+    prepare: Callable[[Sequence[Any], Sequence[Any]], List[Any]]
+    sentence_events: Callable[..., Tuple[list, list]]
+    sentence_subjects: Callable[..., list]
+    reported_event: Callable[[Sequence[Any]], Optional[EventCandidate]]
+    concepts: Mapping[str, FrozenSet[str]]
+    generic_concepts: FrozenSet[str]
+    name_title_words: FrozenSet[str]
+    places: Gazetteer
+    page: PageWording
+
+
+@functools.lru_cache(maxsize=None)
+def event_language(code: str = DEFAULT_LANGUAGE) -> EventLanguage:
+    """The :class:`EventLanguage` of ``code`` (InputError for a language the tagger does not
+    support)."""
+    from timeline.tagger import check_language
+
+    check_language(code)
+    return importlib.import_module(f"timeline.lang.{code}.events").LANGUAGE
