@@ -49,6 +49,9 @@ class Anchor:
     #: the year a section heading names ("1862" alone on a line): a narrative's strongest cue
     heading_year: Optional[int] = None
     _last_day_sentence: int = -1
+    #: reads the current clause's tense when a rule first asks for the direction (the engine sets
+    #: one per expression: most expressions never ask, and reading tense is the costly part)
+    tense_reader: Optional[Callable[[], str]] = None
 
     # --- state -----------------------------------------------------------------------------
 
@@ -69,6 +72,8 @@ class Anchor:
     @property
     def direction(self) -> Optional[int]:
         """-1 for a past clause, +1 for a future one, None when tense does not tell."""
+        if self.tense_reader is not None:
+            self.tense, self.tense_reader = self.tense_reader(), None
         if self.tense in (PAST, PLUPERFECT):
             return -1
         if self.tense == FUTURE:
@@ -157,9 +162,13 @@ class Anchor:
         candidates = []
         for year in (ref.year - 1, ref.year, ref.year + 1):
             try:
-                candidates.append((year, *span_in_year(year)))
-            except ValueError:
+                span = span_in_year(year)
+            except ValueError:  # no such day that year, or a year outside 1-9999
                 continue
+            if span is not None:
+                candidates.append((year, *span))
+        if not candidates:
+            return None
         for year, first, last in candidates:
             if first <= ref <= last:
                 return year

@@ -70,20 +70,21 @@ PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
-_RE_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# Values are ASCII: "[0-9]", never "\d" (which also matches Arabic-Indic and other digits), and
+# "\Z", never "$" (which also matches before a final newline).
+_RE_DAY = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 _RE_TIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})T(?:(\d{2})(?::(\d{2})(?::(\d{2}))?)?|(MO|MI|AF|EV|NI|DT))"
-    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
+    r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T(?:([0-9]{2})(?::([0-9]{2})(?::([0-9]{2}))?)?|(MO|MI|AF|EV|NI|DT))"
+    r"(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?\Z"
 )
-_RE_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_RE_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_RE_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_RE_HALF = re.compile(r"^(\d{4})-H([12])$")
-_RE_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_RE_YEAR = re.compile(r"^(\d{4})$")
-_RE_DECADE = re.compile(r"^(\d{3})$")
-_RE_CENTURY = re.compile(r"^(\d{2})$")
-
+_RE_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
+_RE_WEEK = re.compile(r"^([0-9]{4})-W([0-9]{2})(-WE)?\Z")
+_RE_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])\Z")
+_RE_HALF = re.compile(r"^([0-9]{4})-H([12])\Z")
+_RE_SEASON = re.compile(r"^([0-9]{4})-(SP|SU|FA|WI)\Z")
+_RE_YEAR = re.compile(r"^([0-9]{4})\Z")
+_RE_DECADE = re.compile(r"^([0-9]{3})\Z")
+_RE_CENTURY = re.compile(r"^([0-9]{2})\Z")
 
 def last_day_of_month(year: int, month: int) -> int:
     """Number of days in ``month`` of ``year``."""
@@ -330,3 +331,78 @@ class TimeValue:
     def is_resolved(self) -> bool:
         """True when the value names a calendar interval (no X placeholders, no *_REF)."""
         return self.interval is not None
+
+
+# --- validity: what the library may emit --------------------------------------------------------
+
+#: The years calendar arithmetic is defined on (Python's ``date``); BC years are written as such.
+MIN_YEAR, MAX_YEAR = 1, 9999
+
+_RE_DATE_SHAPE = re.compile(
+    r"^(?P<bc>BC)?(?P<y>[0-9X]{2,4})"
+    r"(?:-(?:(?P<mo>[0-9X]{2})(?:-(?P<d>[0-9X]{2}))?"
+    r"|W(?P<w>[0-9X]{2})(?:-(?:WE|[1-7]))?"
+    r"|Q[1-4X]|H[12X]|SP|SU|FA|WI))?"
+    r"(?P<t>T(?:(?P<h>[0-9X]{2})(?::(?P<mi>[0-9X]{2})(?::(?P<s>[0-9X]{2}))?)?"
+    r"(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?|MO|MI|AF|EV|NI|DT))?\Z"
+)
+_RE_DURATION_SHAPE = re.compile(
+    r"^P(?:(?:[0-9]+(?:[.,][0-9]+)?|X)(?:DE|CE|ML|WE|[YMWDQH]))*"
+    r"(?:T(?:(?:[0-9]+(?:[.,][0-9]+)?|X)[HMS])+)?\Z"
+)
+_FIELD_RANGES = {"mo": (1, 12), "d": (1, 31), "w": (1, 53), "h": (0, 24), "mi": (0, 59), "s": (0, 60)}
+
+
+def _valid_date_value(value: str) -> bool:
+    m = _RE_DATE_SHAPE.match(value)
+    if m is None:
+        return False
+    year = m.group("y")
+    finer_than_year = m.end("y") < len(value)
+    if finer_than_year and len(year) != 4:
+        return False  # "199-05": a month needs a four-digit year
+    if m.group("t") and m.group("d") is None:
+        return False  # a time of day needs its day
+    for field, (low, high) in _FIELD_RANGES.items():
+        digits = m.group(field)
+        if digits is not None and "X" not in digits and not low <= int(digits) <= high:
+            return False
+    if m.group("bc"):
+        return "X" not in year and (len(year) != 4 or int(year) >= 1)
+    if "X" in value:
+        return True
+    if len(year) == 4 and not MIN_YEAR <= int(year) <= MAX_YEAR:
+        return False
+    return interval_of(value) is not None  # 30 February, week 53 of a 52-week year, ...
+
+
+def is_valid_value(value: str, type: str = "DATE") -> bool:
+    """True when ``value`` is a TIMEX3 value of ``type`` in ASCII that the library may emit.
+
+    Dates and times within the years 1-9999 (BC years as ``BC0490``), with ``X`` for unknown
+    digits, ``*_REF``, ranges ``a/b`` of two dates (first not after last), durations ``P3D``,
+    ``PT2H``, ``PXY``; sets as durations (``P1W``) or dates with unknown parts (``XXXX-WXX-1``).
+    Anything else (year 10000, "-19", "1٩٩", 31 February) is not: the engine drops such a match
+    rather than emit it.
+    """
+    if not isinstance(value, str) or not value.isascii():
+        return False
+    if type == "DURATION":
+        return len(value) > 1 and value != "PT" and bool(_RE_DURATION_SHAPE.match(value))
+    if type == "SET" and value.startswith("P"):
+        return is_valid_value(value, "DURATION")
+    if value in REFS:
+        return type in ("DATE", "TIME")
+    if "/" in value:
+        first, _, last = value.partition("/")
+        if not (_valid_date_value(first) and _valid_date_value(last)):
+            return False
+        if "X" in value or value.startswith("BC") or "/BC" in value:
+            return True
+        return interval_of(value) is not None
+    return _valid_date_value(value)
+
+
+def is_valid(time: "TimeValue") -> bool:
+    """True when ``time`` has a valid TIMEX3 value for its type (see :func:`is_valid_value`)."""
+    return is_valid_value(time.value, time.type)

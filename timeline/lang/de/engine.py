@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from datetime import date
@@ -22,6 +23,7 @@ from timeline.lang.de.sentences import sentence_spans
 from timeline.lang.de.tense import PRESENT, clause_tense
 from timeline.model import Mention
 from timeline.time.anchoring import Anchor
+from timeline.time.values import TimeValue, is_valid
 
 Candidate = Tuple[int, int, Rule, "re.Match[str]"]
 
@@ -125,12 +127,40 @@ class _Tenses:
         return own if own != PRESENT else sentence_tense
 
 
+_REST_OF_LINE_BLANK = re.compile(r"[^\S\n]*(?:\n|\Z)")
+
+
 def _is_heading(text: str, start: int, end: int) -> bool:
-    """True when the expression stands alone on its line ("1862" as a section title)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip()
+    """True when the expression stands alone on its line ("1862" as a section title).
+
+    Only the blanks next to the expression are looked at, never the whole line: linear time on
+    one endless line."""
+    k = start
+    while k > 0 and text[k - 1] != "\n" and text[k - 1].isspace():
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
+        return False
+    return _REST_OF_LINE_BLANK.match(text, end) is not None
+
+
+#: What a resolver raises on a match it cannot read (a date outside the years 1-9999, a word
+#: missing from a table): the match is dropped, the document goes on.
+_UNREADABLE = (ArithmeticError, LookupError, ValueError, TypeError, AttributeError)
+
+
+def _resolve(rule: Rule, match: "re.Match[str]", anchor: Anchor, text: str, start: int, end: int,
+             last_end: int) -> Optional[Tuple[int, int, TimeValue]]:
+    """The match resolved and extended by its modifiers, or None when it is rejected, cannot be
+    read, or would give a value that is no valid TIMEX3 (every rule is total through this guard)."""
+    try:
+        value = rule.resolve(match, anchor)
+        if value is None:
+            return None
+        start, value = modifiers.apply_prefix(text, start, last_end, value)
+        end, value = modifiers.apply_suffix(text, end, value)
+    except _UNREADABLE:
+        return None
+    return (start, end, value) if is_valid(value) else None
 
 
 def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
@@ -142,12 +172,11 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
     last_end = 0
     for start, end, rule, match in select(find_candidates(text)):
         anchor.sentence = tenses.sentence_index(start)
-        anchor.tense = tenses.at(start, end)
-        value = rule.resolve(match, anchor)
-        if value is None:
+        anchor.tense_reader = functools.partial(tenses.at, start, end)
+        resolved = _resolve(rule, match, anchor, text, start, end, last_end)
+        if resolved is None:
             continue
-        start, value = modifiers.apply_prefix(text, start, last_end, value)
-        end, value = modifiers.apply_suffix(text, end, value)
+        start, end, value = resolved
         mentions.append(
             Mention(
                 start=start,

@@ -52,8 +52,33 @@ _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
 
 
 def expand(pattern: str) -> str:
-    """Replace ``{NAME}`` placeholders with their sub-patterns."""
-    return _PLACEHOLDER.sub(lambda m: SUB[m.group(1)], pattern)
+    """Replace ``{NAME}`` placeholders with their sub-patterns (digits ASCII only)."""
+    return ascii_digits(_PLACEHOLDER.sub(lambda m: SUB[m.group(1)], pattern))
+
+
+def ascii_digits(pattern: str) -> str:
+    """``pattern`` with every ``\\d`` read as ``[0-9]``.
+
+    Python's ``\\d`` also matches Arabic-Indic, Devanagari ... digits, which ``int()`` then reads:
+    "1٩٩0er" would become the value "1٩٩".  Time values are written in ASCII digits only.
+    """
+    out = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            pair = pattern[i:i + 2]
+            out.append(("0-9" if in_class else "[0-9]") if pair == "\\d" else pair)
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
 
 
 def number(word: str) -> float:

@@ -107,17 +107,18 @@ def clause_tense(clause: str) -> str:
     pluperfect = False
     past = False
     previous = None
+    has_participle = None  # computed once, on the first auxiliary: linear in the clause
     for token, low in zip(tokens, lowered):
         if low in infinitives and low.endswith("ten") and low not in _IRREGULAR_PAST:
             previous = token
             continue
-        if low in ("hatte", "hatten", "war", "waren") and any(
-            _looks_like_participle(t) for t in tokens
-        ):
+        if has_participle is None and (low in _PERFECT_AUX or low in ("hatte", "hatten", "war", "waren")):
+            has_participle = any(_looks_like_participle(t) for t in tokens)
+        if low in ("hatte", "hatten", "war", "waren") and has_participle:
             pluperfect = True
         if low in _PAST_AUX or _looks_like_simple_past(token, previous):
             past = True
-        elif low in _PERFECT_AUX and any(_looks_like_participle(t) for t in tokens):
+        elif low in _PERFECT_AUX and has_participle:
             past = True
         previous = token
     if has_future and not (past and lowered and lowered[0] in _PAST_AUX):
