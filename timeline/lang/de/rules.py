@@ -844,7 +844,8 @@ RULES: Tuple[Rule, ...] = (
           Example("Im Juni desselben Jahres kam es zur Wende.", "Juni desselben Jahres", "2024-06")),
          priority=-1),
     Rule("bare_month",
-         _PREP_BEFORE_BARE + r"(?P<x>{MONTHNAME}|(?-i:Jan\.|Feb\.|Febr\.|Aug\.|Sept?\.|Okt\.|Nov\.|Dez\.))"
+         _PREP_BEFORE_BARE + r"(?P<x>(?P<month>" + lx.alternation(lx.MONTH_NAMES) + r"(?!\w)"
+         r"|(?-i:Jan\.|Feb\.|Febr\.|Aug\.|Sept?\.|Okt\.|Nov\.|Dez\.)))"
          r"(?!\s*\d)(?!\s+(?-i:[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß]))",
          r_month_year,
          (Example("Im Februar hatte sich Lawrow geäußert.", "Februar", "2024-02"),
