@@ -183,6 +183,15 @@ NARRATIVE_DISCOURSE_ADVERBS = frozenset({
     "zuletzt", "kurzfristig", "künftig", "in der folge", "in der folgezeit", "einst",
 })
 
+#: Adverbs that news annotators leave unmarked (news-dev gold, AGREEMENT_timex.md): "bisher"
+#: and "bislang" say "up to now" about a state, "damals" points back to a date already given,
+#: "kurzfristig" means "at short notice"; "später", "kurz darauf" ... relate two events and
+#: carry no measure.  Narrative gold (WikiWarsDE) does mark "später" and "kurz darauf".
+NEWS_UNMARKED_ADVERBS = frozenset({
+    "bisher", "bislang", "damals", "kurzfristig", "später", "wenig später", "kurz darauf",
+    "kurz danach", "kurze zeit später", "bald darauf",
+})
+
 #: Words before a number that show it counts things ("mit 1500 Panzern").
 COUNT_CUES = ("mit", "über", "rund", "etwa", "ca.", "circa", "fast", "knapp", "insgesamt", "und",
               "sowie", "von", "auf", "die", "der", "den", "nur", "mehr", "weniger", "als", "bis")

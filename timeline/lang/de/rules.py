@@ -586,8 +586,11 @@ def r_relative_distance(m, anchor):
 
 
 def r_vague_distance(m, anchor):
-    """"wenige Tage später", "kurz darauf", "einige Jahre zuvor": only the direction is known."""
+    """"wenige Tage später", "kurz darauf", "einige Jahre zuvor": only the direction is known.
+    News gold leaves "kurz darauf", "wenig später" unmarked (no measure): news mode rejects them."""
     rel = m.group("rel").lower()
+    if not anchor.narrative and re.sub(r"\s+", " ", m.group("x").lower()) in lx.NEWS_UNMARKED_ADVERBS:
+        return None
     return TimeValue("FUTURE_REF" if rel in _LATER else "PAST_REF")
 
 
@@ -740,11 +743,28 @@ _POD_STEMS = (("morgen", "MO"), ("vormittag", "MO"), ("mittag", "MI"), ("nachmit
               ("abend", "EV"), ("nacht", "NI"))
 
 
+_NOT_LAST = re.compile(r"(?i:\bnicht)\s+$")
+_EVENT_AFTER = re.compile(r"\s+(?:nach|vor)\b")
+
+
 def r_vague_reference(m, anchor):
     word = re.sub(r"\s+", " ", m.group("vague").lower())
     if anchor.narrative and word in lx.NARRATIVE_DISCOURSE_ADVERBS:
         return None
+    if not anchor.narrative and _unmarked_in_news(m, word):
+        return None
     return TimeValue(lx.VAGUE_REFERENCES[word])
+
+
+def _unmarked_in_news(m: "re.Match[str]", word: str) -> bool:
+    """Adverbs a news reader does not mark: "bisher", "damals", "nicht zuletzt" (= not least),
+    "bald nach der Wahl" (anchored to the event, not to the publication date)."""
+    if word in lx.NEWS_UNMARKED_ADVERBS:
+        return True
+    text, start, end = m.string, m.start(), m.end()
+    if word == "zuletzt" and _NOT_LAST.search(text, max(0, start - 10), start):
+        return True
+    return word in ("bald", "kurz") and _EVENT_AFTER.match(text, end) is not None
 
 
 def r_set_every(m, anchor):
