@@ -33,7 +33,7 @@ from timeline.time.values import MODS, TYPES
 
 FAMILIES_DIR = Path(__file__).parent / "data" / "families"
 FAMILIES = ("explicit_dates", "deictic", "relative", "durations", "sets", "times",
-            "holidays_seasons", "vague", "traps")
+            "holidays_seasons", "vague", "traps", "ages")
 COLUMNS = ["published", "mode", "sentence", "expression", "value", "mod", "type"]
 NOTHING = "-"
 

@@ -192,6 +192,23 @@ NEWS_UNMARKED_ADVERBS = frozenset({
     "kurz danach", "kurze zeit später", "bald darauf",
 })
 
+#: Nouns that name a person, for ages ("die 27-jährige Pilotin", "ein neunjähriges Mädchen").
+PERSON_NOUNS = frozenset({
+    "mann", "frau", "kind", "kinder", "mädchen", "junge", "jungen", "sohn", "tochter", "kollege",
+    "kollegen", "bruder", "schwester", "vater", "mutter", "angeklagte", "angeklagten",
+    "angeklagter", "verdächtige", "verdächtigen", "verdächtiger", "deutsche", "deutschen",
+    "deutscher", "beschuldigte", "beschuldigten", "beschuldigter", "tote", "toten", "verletzte",
+    "verletzten", "opfer", "täter", "pilot", "papst", "kardinal", "erzbischof", "bischof",
+    "star", "profi", "jugendliche", "jugendlichen", "jugendlicher", "rentner", "senior", "chef",
+    "witwe", "teenager", "baby", "säugling", "enkel", "enkelin", "mensch", "menschen",
+    "abgeordnete", "abgeordneten", "abgeordneter", "präsident", "student", "patient", "agent",
+    "soldat", "kandidat", "diplomat", "athlet", "athletin", "polizist", "journalist",
+})
+#: Endings of nouns that name a person: "Lehrer", "Student", "Polizist", "Geschäftsmann".
+PERSON_NOUN_ENDINGS = ("er", "eur", "ling", "mann", "frau", "loge")
+#: "-in" endings that are no feminine person nouns ("Disziplin", "Termin", "Benzin", "Verein").
+NOT_FEMININE_ENDINGS = ("plin", "min", "zin", "rlin", "ein", "ain", "tein", "urin")
+
 #: Words before a number that show it counts things ("mit 1500 Panzern").
 COUNT_CUES = ("mit", "über", "rund", "etwa", "ca.", "circa", "fast", "knapp", "insgesamt", "und",
               "sowie", "von", "auf", "die", "der", "den", "nur", "mehr", "weniger", "als", "bis")

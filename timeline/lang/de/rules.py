@@ -18,6 +18,7 @@ from typing import Callable, Optional, Tuple
 
 import attrs
 
+from timeline.lang.de import ages
 from timeline.lang.de import lexicon as lx
 from timeline.lang.de.patterns import expand, number
 from timeline.time import calendar as cal
@@ -281,6 +282,8 @@ def r_number_range_unit(m, anchor):
     unit = _unit(m.group("unit"))
     if unit == "WE":
         return None
+    if not anchor.narrative and ages.is_age_range_start(m.string, m.start("lo"), m.end("lo")):
+        return None  # "zwischen 18 und 40 Jahren alt": an age (news gold does not mark ages)
     return TimeValue(_duration(int(m.group("lo")), unit), "DURATION")
 
 
@@ -599,6 +602,8 @@ def r_duration(m, anchor):
     amount = number(m.group("num")) if _g(m, "num") else lx.FRACTIONS[m.group("frac").lower()]
     if unit == "WE":
         return None
+    if not anchor.narrative and ages.is_age_duration(m.string, m.start("x"), m.end("x"), unit):
+        return None  # "45 Jahre alt", "im Alter von 88 Jahren": an age, unmarked in news
     return TimeValue(_duration(amount, unit), "DURATION")
 
 
@@ -613,6 +618,8 @@ def r_vague_duration(m, anchor):
 def r_duration_adjective(m, anchor):
     unit = lx.DURATION_ADJECTIVE_UNITS[m.group("adj").lower()]
     word = m.group("adjnum").lower()
+    if unit == "Y" and not anchor.narrative and ages.is_age_adjective(m.string, m.start("adj"), m.end("x")):
+        return None  # "der 69-Jährige", "die 27-jährige Pilotin": an age, unmarked in news
     if word in ("mehr", "viel"):
         return TimeValue("PX" + ({"H": "TXH", "MIN": "TXM", "N": "D"}.get(unit, unit)), "DURATION")
     return TimeValue(_duration(number(word), unit), "DURATION")
