@@ -2,6 +2,10 @@
 
 ``python -m timeline.evaluation.events [--errors] [--json OUT]``
 
+``python -m timeline.evaluation.events --news-dev ../shared/corpora/news-dev [--errors]`` scores
+real news against gold in the news-dev format instead, with the figures of the team's bars
+(:mod:`timeline.evaluation.dated_events`).
+
 The gold file holds one JSON object per line::
 
     {"corpus": "examples" | "wikiwarsde-dev", "doc": file name or DOCID,
@@ -675,7 +679,11 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout) -> int:
     parser.add_argument("--titles", action="store_true",
                         help="list every matched event's title beside its gold hint")
     parser.add_argument("--json", metavar="OUT", help="write counts and errors as JSON")
+    parser.add_argument("--news-dev", metavar="DIR",
+                        help="score the news-dev gold (gold_events.jsonl over texts_gold.jsonl in DIR) instead")
     args = parser.parse_args(argv)
+    if args.news_dev:
+        return _news_dev(args, out)
 
     corpora = (args.only,) if args.only else CORPORA
     report = evaluate_events(args.gold, args.examples, args.corpus, corpora=corpora)
@@ -705,6 +713,22 @@ def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout) -> int:
                 print(format_error(e), file=out)
     if args.json:
         Path(args.json).write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+def _news_dev(args, out: TextIO) -> int:
+    from timeline.evaluation.dated_events import evaluate_news, news_dev_paths, print_report
+
+    gold, texts = news_dev_paths(args.news_dev)
+    for path in (gold, texts):
+        if not path.is_file():
+            print(f"error: {path} not found (--news-dev wants the folder with gold_events.jsonl and "
+                  "texts_gold.jsonl)", file=sys.stderr)
+            return 2
+    report = evaluate_news(gold, texts)
+    print_report(report, out, errors=bool(args.errors))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
     return 0
 
 
