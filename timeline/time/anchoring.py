@@ -52,6 +52,8 @@ class Anchor:
     #: reads the current clause's tense when a rule first asks for the direction (the engine sets
     #: one per expression: most expressions never ask, and reading tense is the costly part)
     tense_reader: Optional[Callable[[], str]] = None
+    #: reads the tense of the expression's own clause alone (no fallback to its sentence)
+    clause_tense_reader: Optional[Callable[[], str]] = None
 
     # --- state -----------------------------------------------------------------------------
 

@@ -107,6 +107,22 @@ class _Tenses:
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
 
+    def own(self, start: int, end: int) -> str:
+        """The tense of the clause around ``start:end`` alone."""
+        left, right = self._clause(start, end)
+        key = (left, right)
+        if key not in self._clause_cache:
+            self._clause_cache[key] = clause_tense(self.text[left:right])
+        return self._clause_cache[key]
+
+    def _clause(self, start: int, end: int) -> Tuple[int, int]:
+        s_start, s_end = self.spans[self.sentence_index(start)]
+        left = max(s_start, start - _CLAUSE_REACH)
+        for m in _CLAUSE_BREAK.finditer(self.text, left, start):
+            left = m.end()
+        right_m = _CLAUSE_BREAK.search(self.text, end, min(s_end, end + _CLAUSE_REACH))
+        return left, (right_m.start() if right_m else min(s_end, end + _CLAUSE_REACH))
+
     def at(self, start: int, end: int) -> str:
         idx = self.sentence_index(start)
         s_start, s_end = self.spans[idx]
@@ -115,15 +131,7 @@ class _Tenses:
             self._sentence_cache[idx] = clause_tense(self.text[max(s_start, start - _TENSE_REACH):
                                                                min(s_end, end + _TENSE_REACH)])
         sentence_tense = self._sentence_cache[idx]
-        left = max(s_start, start - _CLAUSE_REACH)
-        for m in _CLAUSE_BREAK.finditer(self.text, left, start):
-            left = m.end()
-        right_m = _CLAUSE_BREAK.search(self.text, end, min(s_end, end + _CLAUSE_REACH))
-        right = right_m.start() if right_m else min(s_end, end + _CLAUSE_REACH)
-        key = (left, right)
-        if key not in self._clause_cache:
-            self._clause_cache[key] = clause_tense(self.text[left:right])
-        own = self._clause_cache[key]
+        own = self.own(start, end)
         return own if own != PRESENT else sentence_tense
 
 
@@ -173,6 +181,7 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
     for start, end, rule, match in select(find_candidates(text)):
         anchor.sentence = tenses.sentence_index(start)
         anchor.tense_reader = functools.partial(tenses.at, start, end)
+        anchor.clause_tense_reader = functools.partial(tenses.own, start, end)
         resolved = _resolve(rule, match, anchor, text, start, end, last_end)
         if resolved is None:
             continue

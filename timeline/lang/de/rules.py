@@ -23,7 +23,7 @@ from timeline.lang.de import lexicon as lx
 from timeline.lang.de.patterns import expand, number
 from timeline.time import calendar as cal
 from timeline.time import values as tv
-from timeline.time.anchoring import Anchor
+from timeline.time.anchoring import PAST, PLUPERFECT, Anchor
 from timeline.time.values import TimeValue
 
 Resolver = Callable[["re.Match[str]", Anchor], Optional[TimeValue]]
@@ -347,6 +347,10 @@ def r_weekday(m, anchor):
             d = cal.weekday_after(base, wd, inclusive=False)
         else:
             d = cal.weekday_in_week(base, wd)
+    elif not anchor.narrative and anchor.dct is not None and _clause_looks_ahead(anchor):
+        # news: a weekday in a present-tense clause ("trifft am Donnerstag", "bis Freitag") is
+        # ahead; only a past clause looks back
+        d = cal.directed_weekday(anchor.dct, wd, 1)
     else:
         d = anchor.weekday(wd)
         if d is None:
@@ -354,6 +358,15 @@ def r_weekday(m, anchor):
     if pod:
         return TimeValue(tv.fmt_part_of_day(d, lx.PARTS_OF_DAY[pod.lower()]), "TIME")
     return TimeValue(tv.fmt_day(d))
+
+
+def _clause_looks_ahead(anchor: Anchor) -> bool:
+    """News: an expression looks ahead unless its own clause is in the past ("am Freitag könnte
+    ein Urteil fallen, sagte er" is ahead; "am Freitag fiel das Urteil" is back)."""
+    if anchor.direction is not None:
+        return anchor.direction > 0 or (
+            anchor.clause_tense_reader is not None and anchor.clause_tense_reader() not in (PAST, PLUPERFECT))
+    return True
 
 
 def r_night_before(m, anchor):
@@ -494,9 +507,8 @@ def r_compound(m, anchor):
         return TimeValue({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[max(-1, min(1, offset))])
     if stem == "wochenende" and not anchor.narrative:
         # "am Wochenende": the coming one in future clauses, the last one in past clauses
-        direction = anchor.direction
         saturday = cal.weekday_in_week(base, 6)
-        if direction == -1 and saturday > base:
+        if not _clause_looks_ahead(anchor) and saturday > base:
             saturday -= timedelta(days=7)
         return TimeValue(tv.fmt_week(saturday, weekend=True))
     if stem == "schlussquartal":
@@ -1127,7 +1139,7 @@ RULES: Tuple[Rule, ...] = (
          r"{B}(?P<x>(?P<qord>{ORDWORD}|[1-4]\.)\s+(?P<qunit>Quartals?|Halbjahr(?:es|s)?|Jahreshälfte|"
          r"Jahresviertels?)(?!\w){YEARSPEC})",
          r_quarter,
-         (Example("Im dritten Quartal wuchs die Wirtschaft.", "dritten Quartal", "2024-Q3"),
+         (Example("Im dritten Quartal soll die Wirtschaft wachsen.", "dritten Quartal", "2024-Q3"),
           Example("Im ersten Halbjahr 2023 sank der Absatz.", "ersten Halbjahr 2023", "2023-H1"),
           Example("In der zweiten Jahreshälfte wird gebaut.", "zweiten Jahreshälfte", "2024-H2"))),
     Rule("quarter_code", r"{B}(?P<x>Q(?P<q>[1-4])[\s/]+{YEAR})(?!\w)", r_quarter_code,

@@ -25,6 +25,10 @@ _STRONG_FUTURE = {
     "vorgesehen", "angesetzt", "bevorstehend", "bevorstehenden", "bevorstehende",
     "voraussichtlich", "kommenden", "kommende",
 }
+#: Konjunktiv II: a possibility or plan ("könnte am Freitag fallen"), looking forward; without this
+#: list "könnte", "hätte" would pass for simple-past forms (they end in "-te").
+_SUBJUNCTIVE_II = {"könnte", "könnten", "dürfte", "dürften", "würde", "würden", "hätte", "hätten",
+                   "wäre", "wären", "müsste", "müssten"}
 _PAST_AUX = {"hatte", "hatten", "hattest", "war", "waren", "warst", "wurde", "wurden", "wurdest"}
 _PERFECT_AUX = {"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"}
 _IRREGULAR_PAST = {
@@ -39,6 +43,15 @@ _IRREGULAR_PAST = {
     "hieß", "befahl", "erhielt", "erhielten", "sank", "sanken", "floh", "flohen", "griff",
     "griffen", "besaß", "kämpfte", "musste", "mussten", "konnte", "konnten", "durfte",
     "wollte", "wollten", "sollte", "sollten", "wusste", "dachte", "brachte", "brachten",
+    # more strong and mixed preterites common in news; "worden" marks a passive perfect
+    "worden", "empfing", "empfingen", "bat", "baten", "bestand", "entstand", "stieg", "stiegen",
+    "schien", "trug", "trugen", "lud", "luden", "wandte", "nannte", "nannten", "ging", "lief",
+    "liefen", "schoss", "schossen", "verschwand", "schloss", "schlossen", "bezog", "verbot",
+    "zwang", "tat", "taten", "saß", "saßen", "schuf", "litt", "hob", "erhob", "erhoben", "flog",
+    "stieß", "fing", "hing", "verband", "trank", "schwieg", "schrieb", "trieb", "riss", "rissen",
+    "erschoss", "sah", "geschah", "las", "gab", "half", "galt", "galten", "empfahl", "warb",
+    "erwarb", "schlug", "wuchs", "rief", "hieß", "lag", "fuhr", "verlief", "gelang", "misslang",
+    "wurden", "erklärte", "warnte", "forderte", "kündigte", "einigten", "unterzeichnete",
 }
 _DETERMINERS = {
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
@@ -71,6 +84,9 @@ _MODALS = {"will", "wollen", "soll", "sollen", "möchte", "möchten", "kann", "k
            "müssen", "darf", "dürfen", "wird", "werden"}
 #: A word at the end of a clause: before punctuation or the end of the text.
 _CLAUSE_FINAL = re.compile(r"(\w+)(?=\s*(?:[,.;:!?)\]»«“”\"]|$))", re.UNICODE)
+#: The infinitive before a clause-final modal infinitive: "halten" in "hätte ... halten können".
+_BEFORE_FINAL_MODAL = re.compile(
+    r"(\w+)\s+(?:können|müssen|dürfen|wollen|sollen|lassen|werden)(?=\s*(?:[,.;:!?)\]»«“”\"]|$))", re.UNICODE)
 
 
 def _looks_like_simple_past(token: str, previous: Optional[str]) -> bool:
@@ -100,16 +116,17 @@ def clause_tense(clause: str) -> str:
     """PAST, PLUPERFECT, FUTURE or PRESENT for a clause or sentence."""
     tokens = _TOKEN.findall(clause)
     lowered = [t.lower() for t in tokens]
-    has_future = any(t in _FUTURE for t in lowered)
+    has_future = any(t in _FUTURE or t in _SUBJUNCTIVE_II for t in lowered)
     # "will ... eine Rede halten": with a modal, a clause-final "-ten" is an infinitive, not a past
     infinitives = ({m.group(1).lower() for m in _CLAUSE_FINAL.finditer(clause)}
-                   if any(t in _MODALS for t in lowered) else set())
+                   | {m.group(1).lower() for m in _BEFORE_FINAL_MODAL.finditer(clause)}
+                   if any(t in _MODALS or t in _SUBJUNCTIVE_II for t in lowered) else set())
     pluperfect = False
     past = False
     previous = None
     has_participle = None  # computed once, on the first auxiliary: linear in the clause
     for token, low in zip(tokens, lowered):
-        if low in infinitives and low.endswith("ten") and low not in _IRREGULAR_PAST:
+        if (low in infinitives and low.endswith("ten") and low not in _IRREGULAR_PAST) or low in _SUBJUNCTIVE_II:
             previous = token
             continue
         if has_participle is None and (low in _PERFECT_AUX or low in ("hatte", "hatten", "war", "waren")):
