@@ -18,7 +18,7 @@ def test_input_forms_give_the_same_event(tmp_path):
     forms = [
         timeline.Document(TEXT, published="2024-06-24", id="a"),
         {"text": TEXT, "published": "2024-06-24", "id": "b"},
-        str(path),
+        path,
     ]
     for form in forms:
         tl = timeline.build(form)
@@ -40,7 +40,7 @@ def test_bad_documents_are_reported_and_the_rest_goes_on(tmp_path):
     empty.write_text("", encoding="utf-8")
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"\x00\x01\x02 nicht Text")
-    tl = timeline.build([str(empty), str(binary), str(tmp_path / "missing.txt"),
+    tl = timeline.build([empty, binary, tmp_path / "missing.txt",
                          {"text": TEXT, "published": "kein Datum"},
                          {"text": TEXT, "published": "2024-06-24", "id": "good"}])
     assert [e.mentions[0].doc for e in tl] == ["good"]

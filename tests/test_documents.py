@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.documents import MetadataWarning, Sidecar, load_documents, split_front_matter
+from timeline.documents import (MetadataWarning, Sidecar, UndatedDocumentWarning, load_documents,
+                                split_front_matter)
 from timeline.errors import InputError
 from timeline.model import Document, DocumentFailure
 
@@ -85,10 +86,10 @@ def test_datetime_published_is_taken_as_the_local_day():
     assert doc.published == date(2024, 3, 3)
 
 
-def test_file_as_path_and_as_string(folder):
+def test_file_as_path_and_as_an_explicit_dict(folder):
     by_path = only(folder / "a.txt", published="2024-06-24")
-    by_str = only(str(folder / "a.txt"), published="2024-06-24")
-    for doc in (by_path, by_str):
+    by_dict = only({"file": str(folder / "a.txt")}, published="2024-06-24")
+    for doc in (by_path, by_dict):
         assert doc.text == "Am Mittwoch unterzeichnete Putin."
         assert doc.id == "a" and doc.published == date(2024, 6, 24)
         assert doc.path == str(folder / "a.txt")
@@ -110,7 +111,7 @@ def test_front_matter(folder):
 
 def test_split_front_matter():
     meta, body = split_front_matter(FRONT)
-    assert meta == {"published": "2024-06-24", "title": "Putin in Pjöngjang", "source": "RT DE",
+    assert meta == {"published": date(2024, 6, 24), "title": "Putin in Pjöngjang", "source": "RT DE",
                     "id": "pjoengjang"}
     assert body.startswith("Am vergangenen")
     for text in ("Kein Block.\n", "---\ntitle: offen\nText ohne Ende\n", "---\nkein Schlüssel\n---\nText\n",
@@ -232,10 +233,12 @@ def test_file_failures_and_the_stream_goes_on(bad, name, reason):
     assert isinstance(good, Document) and good.text == "Gut."
 
 
-def test_a_missing_file_named_by_a_string_is_a_failure_not_a_text(tmp_path):
-    failure = only(str(tmp_path / "fehlt.txt"))
-    assert failure == DocumentFailure(str(tmp_path / "fehlt.txt"), "no such file")
-    assert only("artikel.md") == DocumentFailure("artikel.md", "no such file")
+def test_a_string_is_never_read_as_a_file(folder):
+    """Strings are text: a caller passing untrusted strings must not disclose local files."""
+    for name in (str(folder / "a.txt"), "/etc/hostname", "artikel.md"):
+        failure = only(name)
+        assert isinstance(failure, DocumentFailure) and failure.doc == name
+        assert "pathlib.Path" in failure.reason
     # an ordinary word or sentence is text
     assert isinstance(only("Heute."), Document)
 
@@ -288,8 +291,12 @@ def test_broken_publication_json_next_to_files_only_warns(folder):
     assert a.published == date(2024, 6, 24)
 
 
-def test_undated_documents_are_not_failures(folder):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+def test_undated_documents_are_not_failures_but_each_is_reported(folder):
+    with pytest.warns(UndatedDocumentWarning) as caught:
         docs = load(folder / "a.txt", "Text.")
     assert all(isinstance(d, Document) and d.published is None for d in docs)
+    assert len(caught) == 2 and "a.txt: no publication date" in str(caught[0].message)
+    # a narrative is anchored on its own dates: nothing to report
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load("Text.", mode="narrative")

@@ -4,6 +4,7 @@
 documents and orders them on one ``Timeline`` (JSON and Markdown out).
 """
 
+from timeline.builder import build
 from timeline.errors import InputError, PublicationDateError, TimelineError
 from timeline.model import Document, DocumentFailure, Event, EventMention, Mention, Timeline
 from timeline.tagger import tag
@@ -15,9 +16,3 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-
-def build(documents, **options) -> Timeline:
-    """Build the chronology of ``documents``; see :func:`timeline.builder.build` for the options."""
-    from timeline.builder import build as _build
-
-    return _build(documents, **options)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable, List, Optional
 
-from timeline.context import Published
+from timeline.context import DEFAULT_TIMEZONE, Published
 from timeline.errors import TimelineError
 from timeline.model import Document, DocumentFailure, Event, Timeline
 from timeline.tagger import check_language, check_mode
@@ -60,13 +60,23 @@ def build(
     progress: bool = False,
     annotator=None,
     merge=True,
+    timezone: str = DEFAULT_TIMEZONE,
+    max_bytes: Optional[int] = None,
+    text_key: Optional[str] = None,
+    date_key: Optional[str] = None,
 ) -> Timeline:
     """Build the chronology of ``documents``.
 
     ``documents`` is one document or an iterable of them (streamed): :class:`timeline.Document`
-    objects, dicts (``text``, ``published``, ``id``, ``source``, ``title``), paths to text or
-    Markdown files (metadata from front matter or a sidecar ``publication.json``), or plain strings
-    of text with ``published=`` as their date.  ``meta`` is a sidecar JSON (path or dict).
+    objects, dicts (``text``, ``published``/``dct``/``date``, ``id``, ``source``, ``title``,
+    ``url``), :class:`pathlib.Path` objects naming files (text, Markdown with front matter, JSON
+    lines, JSON, CSV, HTML pages, RSS/Atom feeds), folders or glob patterns, binary streams, or
+    plain strings of text with ``published=`` as their date (a string is never read as a file
+    name).  ``meta`` is a sidecar JSON (path or dict).  ``timezone`` gives the local publication
+    day of timestamps with an offset; ``max_bytes`` limits one document's size (default
+    :data:`timeline.readers.MAX_BYTES`); ``text_key``/``date_key`` name the text and date columns
+    of JSON lines and CSV.  A news document without a publication date gives an
+    :class:`timeline.documents.UndatedDocumentWarning`, and its relative dates stay unresolved.
     ``reported`` also extracts the events a document reports without a time of their own (a named
     actor and a full verb): they go to ``Timeline.reported``, dated "on or before" the
     publication day, and are shown only on request.  ``merge`` (True, False or a
@@ -80,13 +90,18 @@ def build(
     check_mode(mode)
     from timeline.documents import load_documents
 
+    from timeline.readers import MAX_BYTES
+
     if isinstance(documents, (str, bytes, Document, dict)) or not hasattr(documents, "__iter__"):
         documents = [documents]
-    stream = load_documents(documents, published=published, meta=meta, language=language, mode=mode)
+    total = len(documents) if hasattr(documents, "__len__") else None
+    stream = load_documents(documents, published=published, meta=meta, language=language, mode=mode,
+                            timezone=timezone, max_bytes=max_bytes or MAX_BYTES,
+                            text_key=text_key, date_key=date_key)
     if progress:
         from tqdm import tqdm
 
-        stream = tqdm(stream, desc="documents", unit="doc", leave=False)
+        stream = tqdm(stream, desc="documents", unit="doc", total=total, leave=False)
     kept: List[Document] = []
     failures: List[DocumentFailure] = []
     events: List[Event] = []

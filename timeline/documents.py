@@ -1,34 +1,31 @@
-"""Reading documents: texts, dicts, files with front matter, sidecar metadata, one failure at a time.
+"""Reading documents: texts, dicts, files, folders and streams, one failure at a time.
 
 :func:`load_documents` turns what a user has into :class:`~timeline.model.Document` objects,
 streaming, and reports each item it cannot use as a :class:`~timeline.model.DocumentFailure`
 instead of stopping::
 
-    for item in load_documents(["a.txt", Path("b.md"), "Am Mittwoch ...", {"text": ..., ...}],
-                               published="2024-06-24"):
+    for item in load_documents([Path("a.txt"), Path("articles/"), "Am Mittwoch ...",
+                                {"text": ..., "dct": ...}], published="2024-06-24"):
         ...
 
 Items:
 
 * a :class:`Document`: passed on (an id is given when it has none; ``published=`` fills a missing
   publication date);
-* a dict: ``text`` plus any of ``published`` (or ``date``), ``id``, ``source`` (or ``outlet``),
-  ``title``, ``language``, ``mode``; a dict with ``file`` (or ``path``) instead of ``text`` is read
-  from that file, its other keys overriding what the file says;
-* a :class:`pathlib.Path`, or a string naming an existing file: the file, read as UTF-8 text or
-  Markdown with a front-matter block of ``key: value`` lines::
-
-      ---
-      published: 2024-06-24
-      title: Putin in Pjöngjang
-      source: RT DE
-      id: pjoengjang
-      ---
-
-  (the document's text is what follows the block, so offsets count from there);
-* any other string: the text itself.  A string without whitespace that looks like a file name
-  (it has a path separator or a text-file suffix such as ``.txt``/``.md``) but names no file is
-  reported as missing rather than read as a one-word text.
+* a dict: the article text and metadata under any of the usual key names
+  (:data:`timeline.readers.KEYS`: ``text``/``body``/``content``, ``published``/``dct``/``date``/
+  ``publishedAt``/``pubDate``, ``id``, ``title``, ``source``/``outlet``, ``url``/``link``,
+  ``language``, ``mode``); a dict with ``file`` (or ``path``) instead of a text asks for that
+  file to be read, its other keys overriding what the file says;
+* a :class:`pathlib.Path`: a file in any format :mod:`timeline.readers` knows (text and Markdown
+  with YAML front matter, JSON lines, JSON, CSV, HTML pages, RSS/Atom feeds; one file may hold
+  many articles), a folder (every file of a known format in it and below, in name order), or a
+  glob pattern (``Path("articles/*.html")``);
+* a binary stream (``sys.stdin.buffer``, ``open(f, "rb")``): read up to ``max_bytes`` in
+  ``input_format`` (default ``text``);
+* any string: the text itself.  Strings are never taken as file names (a caller passing
+  untrusted strings must not disclose local files); a string that looks like a file name is
+  reported as such, with the hint to pass a ``Path``.
 
 Metadata for files comes, most specific first, from the file's front matter, from ``meta``
 (a sidecar JSON path such as ``publication.json`` with ``{"documents": [{"file", "published",
@@ -36,133 +33,88 @@ Metadata for files comes, most specific first, from the file's front matter, fro
 metadata dicts), and from ``published=`` as the date of whatever states none.  With
 ``meta=None``, a ``publication.json`` next to a file is used when there is one.
 
-Document ids: the ``id`` metadata, else the file name without its suffix, else ``doc1``,
-``doc2``, ... by position; an id already taken gets ``-2``, ``-3``, ... so that provenance stays
-unambiguous.
+Document ids: the ``id`` metadata, else the file name without its suffix (``name-3`` for the
+third article of a multi-article file), else ``doc1``, ``doc2``, ... by position; an id already
+taken gets ``-2``, ``-3``, ... so that provenance stays unambiguous.
 
-A document without any publication date is fine here (``timeline.build`` treats it as undated).
-Failures: a missing file, a directory, a file that is not UTF-8, binary (NUL bytes) or empty, an
-empty text, a publication date nobody can read.  A ``meta`` the caller named that cannot be read
-raises :class:`~timeline.errors.InputError` (nothing would be dated as asked); an auto-detected
+A document without a publication date is read (news mode resolves nothing relative in it) and
+reported with an :class:`UndatedDocumentWarning`.  Failures: a missing file, a file larger than
+``max_bytes``, a device or FIFO, a file that is not UTF-8, binary (NUL bytes) or empty, an empty
+text, a publication date nobody can read.  A ``meta`` the caller named that cannot be read raises
+:class:`~timeline.errors.InputError` (nothing would be dated as asked); an auto-detected
 ``publication.json`` that cannot be read only gives a warning.
 """
 
 from __future__ import annotations
 
+import glob as globbing
 import json
 import os
 import warnings
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 import attrs
 
-from timeline.context import Published
+from timeline.context import DEFAULT_TIMEZONE, Published, parse_published
 from timeline.errors import InputError, PublicationDateError
 from timeline.model import Document, DocumentFailure
+from timeline.readers import (FORMATS, MAX_BYTES, FileProblem, Record, RecordProblem, decode, pick,
+                              read_file_bytes, records_from_bytes, records_from_file,
+                              split_front_matter)
 from timeline.tagger import LANGUAGES, MODES, check_language, check_mode
+
+__all__ = ["load_documents", "read_file", "split_front_matter", "expand_path", "Sidecar",
+           "FileProblem", "MetadataWarning", "UndatedDocumentWarning", "SIDECAR_NAME", "MAX_BYTES"]
 
 #: File name of the sidecar looked for next to each file when ``meta`` is None.
 SIDECAR_NAME = "publication.json"
-#: Suffixes that make a one-word string a file name rather than a text.
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".json", ".html", ".htm", ".xml"})
-#: Metadata keys and the names they may also go by (front matter, sidecars, dicts).
-ALIASES = {
-    "published": ("published", "date", "publication_date", "datum"),
-    "id": ("id",),
-    "source": ("source", "outlet", "publisher", "quelle"),
-    "title": ("title", "headline", "titel"),
-    "language": ("language", "lang"),
-    "mode": ("mode",),
-}
+#: Suffixes that make a one-word string look like a file name (reported, never read).
+TEXT_SUFFIXES = frozenset(FORMATS)
+_GLOB_CHARS = frozenset("*?[")
 
-Item = Union[Document, Mapping[str, Any], str, os.PathLike]
+Item = Union[Document, Mapping[str, Any], str, os.PathLike, BinaryIO]
 Meta = Union[None, str, os.PathLike, Mapping[str, Any], "Sidecar"]
-
-
-class FileProblem(Exception):
-    """One file cannot be used (the reason is the message)."""
 
 
 class MetadataWarning(UserWarning):
     """Metadata next to the documents could not be used; the documents are read without it."""
 
 
+class UndatedDocumentWarning(UserWarning):
+    """A news document has no publication date: its relative dates stay unresolved."""
+
+
 # --- files ----------------------------------------------------------------------------------------
 
 
-def read_file(path: Path) -> str:
-    """The text of ``path`` as UTF-8 (a BOM dropped, line ends normalised to ``\\n``).
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The text of regular file ``path`` as UTF-8 (a BOM dropped, line ends normalised to ``\\n``).
 
-    Raises :class:`FileProblem` with the reason: missing, a directory, unreadable, binary, not
-    UTF-8.
+    Raises :class:`FileProblem` with the reason: missing, a directory, a device or FIFO, larger
+    than ``max_bytes``, unreadable, binary, not UTF-8.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem("no such file") from None
-    except IsADirectoryError:
-        raise FileProblem("is a directory, not a text file") from None
-    except PermissionError:
-        raise FileProblem("permission denied") from None
-    except OSError as exc:
-        raise FileProblem(exc.strerror or str(exc)) from None
-    if b"\x00" in data:
-        raise FileProblem("contains NUL bytes: a binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FileProblem(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it first, e.g. iconv -f latin1 -t utf-8"
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode(read_file_bytes(Path(path), max_bytes))
 
 
-def split_front_matter(text: str) -> Tuple[Dict[str, str], str]:
-    """(metadata, body) of a text that may open with a ``---`` block of ``key: value`` lines.
-
-    Keys are lower-cased; values lose surrounding quotes; blank lines and ``#`` comments are
-    skipped.  Without an opening ``---`` line, or without the closing ``---`` (or ``...``) line, or
-    with a line in the block that is not ``key: value``, there is no front matter: the metadata is
-    empty and the body is the whole text.
-    """
-    if not text.startswith("---\n"):
-        return {}, text
-    meta: Dict[str, str] = {}
-    pos = 4
-    while True:
-        nl = text.find("\n", pos)
-        line = text[pos:] if nl < 0 else text[pos:nl]
-        if line.rstrip() in ("---", "..."):
-            return meta, "" if nl < 0 else text[nl + 1:]
-        if nl < 0:
-            return {}, text  # never closed: not front matter
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            key, sep, value = stripped.partition(":")
-            if not sep or not key.strip() or " " in key.strip():
-                return {}, text
-            value = value.strip()
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-                value = value[1:-1]
-            meta[key.strip().lower()] = value
-        pos = nl + 1
+def expand_path(path: Path) -> List[Path]:
+    """The files ``path`` stands for: itself, every file of a known format under a folder
+    (recursively, in name order, sidecars left out), or what a glob pattern matches."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*")
+                      if p.suffix.lower() in FORMATS and p.name != SIDECAR_NAME and p.is_file())
+    if not path.exists() and _GLOB_CHARS & set(str(path)):
+        matches = sorted(globbing.glob(str(path), recursive=True))
+        found: List[Path] = []
+        for match in matches:
+            found.extend(expand_path(Path(match)) if Path(match).is_dir() else [Path(match)])
+        return found
+    return [path]
 
 
 def _normalise(raw: Mapping[str, Any]) -> Dict[str, Any]:
-    """Metadata under its canonical keys (``outlet`` -> ``source``, ``date`` -> ``published``)."""
-    out: Dict[str, Any] = {}
-    lowered = {str(k).lower(): v for k, v in raw.items()}
-    for key, names in ALIASES.items():
-        for name in names:
-            value = lowered.get(name)
-            if value is not None and value != "":
-                out[key] = value
-                break
-    return out
+    """Metadata under its canonical keys (``outlet`` -> ``source``, ``dct`` -> ``published``)."""
+    return pick(raw)[1]
 
 
 # --- sidecars -------------------------------------------------------------------------------------
@@ -283,15 +235,6 @@ def _looks_like_path(text: str) -> bool:
     return "/" in text or os.sep in text or Path(text).suffix.lower() in TEXT_SUFFIXES
 
 
-def _is_existing_file(text: str) -> bool:
-    if not text or len(text) > 4096 or "\n" in text or "\x00" in text:
-        return False
-    try:
-        return os.path.isfile(text)
-    except (OSError, ValueError):
-        return False
-
-
 class _Ids:
     def __init__(self) -> None:
         self.used: set = set()
@@ -305,6 +248,29 @@ class _Ids:
         return candidate
 
 
+@attrs.define
+class _Reading:
+    """What every item of one :func:`load_documents` call is read with."""
+
+    published: Published
+    timezone: str
+    language: str
+    mode: str
+    max_bytes: int
+    text_key: Optional[str]
+    date_key: Optional[str]
+    input_format: Optional[str]
+    sidecar: Optional["Sidecar"]
+    folders: Optional[_Folders]
+    ids: _Ids = attrs.Factory(_Ids)
+
+    def listed(self, path: Path) -> Dict[str, Any]:
+        """Sidecar metadata of ``path`` (the named ``meta``, else a ``publication.json`` next to it)."""
+        side = self.sidecar if self.sidecar is not None else (
+            self.folders.for_file(path) if self.folders else None)
+        return _normalise(side.lookup(path) or {}) if side is not None else {}
+
+
 def load_documents(
     items: Union[Item, Iterable[Item]],
     *,
@@ -312,68 +278,102 @@ def load_documents(
     meta: Meta = None,
     language: str = "de",
     mode: str = "news",
+    timezone: str = DEFAULT_TIMEZONE,
+    max_bytes: int = MAX_BYTES,
+    text_key: Optional[str] = None,
+    date_key: Optional[str] = None,
+    input_format: Optional[str] = None,
 ) -> Iterator[Union[Document, DocumentFailure]]:
-    """Documents from texts, dicts, files and Document objects, one by one (see the module doc).
+    """Documents from texts, dicts, files, folders, streams and Document objects, one by one
+    (see the module doc).
 
     ``published`` is the publication date of every document that states none (a date, datetime
     or string); ``meta`` gives per-file metadata; ``language``/``mode`` are the documents'
-    defaults (front matter or a dict may set their own).  Yields a :class:`DocumentFailure`
-    for each item that cannot be used, and goes on.
+    defaults (front matter or a dict may set their own); ``timezone`` turns timestamps with an
+    offset into the local publication day.  ``max_bytes`` limits the size of one document (and
+    of any file read whole); ``text_key``/``date_key`` name the text and date columns of JSON,
+    JSON lines and CSV input; ``input_format`` forces a format (:data:`timeline.readers.FORMAT_NAMES`)
+    instead of the one the suffix says.  Yields a :class:`DocumentFailure` for each item that
+    cannot be used, and goes on; warns (:class:`UndatedDocumentWarning`) for each news document
+    without a publication date.
     """
     check_language(language)
     check_mode(mode)
-    if isinstance(items, (str, bytes, os.PathLike, Document, Mapping)):
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise InputError(f"max_bytes must be a positive number of bytes, not {max_bytes!r}")
+    if isinstance(items, (str, bytes, os.PathLike, Document, Mapping)) or hasattr(items, "read"):
         items = [items]
     sidecar = _sidecar(meta)
-    folders = _Folders() if meta is None else None
-    ids = _Ids()
+    reading = _Reading(published, timezone, language, mode, max_bytes, text_key, date_key,
+                       input_format, sidecar, _Folders() if meta is None else None)
     for position, item in enumerate(items, start=1):
-        fallback = f"doc{position}"
-        if isinstance(item, Document):
-            yield _from_document(item, fallback, ids, published)
-        elif isinstance(item, Mapping):
-            yield _from_dict(item, fallback, ids, published, sidecar, folders, language, mode)
-        elif isinstance(item, os.PathLike) or (isinstance(item, str) and _is_existing_file(item)):
-            path = Path(item)
-            if _is_sidecar_itself(path, sidecar, folders):
-                warnings.warn(f"{item}: skipped, it is the metadata file ({SIDECAR_NAME}), "
-                              "not an article", MetadataWarning, stacklevel=2)
-                continue
-            yield _from_file(path, str(item), {}, fallback, ids, published, sidecar, folders,
-                             language, mode)
-        elif isinstance(item, str):
-            if _looks_like_path(item):
-                yield DocumentFailure(item, "no such file")
-            elif not item.strip():
-                yield DocumentFailure(ids.take(fallback), "empty text")
+        for result in _read_item(item, f"doc{position}", reading):
+            if isinstance(result, Document) and result.published is None and result.mode == "news":
+                warnings.warn(UndatedDocumentWarning(
+                    f"{result.path or result.id}: no publication date; its relative dates "
+                    "('gestern', 'im Mai') stay unresolved"), stacklevel=2)
+            yield result
+
+
+def _read_item(item: Any, fallback: str, reading: _Reading) -> Iterator[Union[Document, DocumentFailure]]:
+    ids = reading.ids
+    if isinstance(item, Document):
+        yield _from_document(item, fallback, reading)
+    elif isinstance(item, Mapping):
+        yield from _from_dict(item, fallback, reading)
+    elif isinstance(item, os.PathLike):
+        for path in expand_path(Path(item)) or [Path(item)]:
+            if path.is_dir():
+                yield DocumentFailure(str(path), "a directory with no files of a known format "
+                                                 f"({', '.join(sorted(FORMATS))})")
+            elif _is_sidecar_itself(path, reading):
+                warnings.warn(f"{path}: skipped, it is the metadata file ({SIDECAR_NAME}), "
+                              "not an article", MetadataWarning, stacklevel=3)
             else:
-                yield _make(ids.take(fallback), item, {}, published, language, mode, None)
-        elif isinstance(item, (bytes, bytearray)):
-            yield DocumentFailure(ids.take(fallback),
-                                  "bytes, not text: decode it first (e.g. data.decode('utf-8'))")
+                yield from _from_file(path, str(path), {}, fallback, reading)
+    elif isinstance(item, str):
+        if _looks_like_path(item):
+            yield DocumentFailure(item, "a string is taken as the text itself, and this one looks "
+                                        f"like a file name: pass pathlib.Path({item!r}) to read the file")
+        elif not item.strip():
+            yield DocumentFailure(ids.take(fallback), "empty text")
         else:
-            yield DocumentFailure(ids.take(fallback),
-                                  f"cannot read a document from a {type(item).__name__}")
+            yield _make(ids.take(fallback), item, {}, reading, None)
+    elif isinstance(item, (bytes, bytearray)):
+        yield DocumentFailure(ids.take(fallback),
+                              "bytes, not text: decode it first (e.g. data.decode('utf-8'))")
+    elif hasattr(item, "read"):
+        yield from _from_stream(item, fallback, reading)
+    else:
+        yield DocumentFailure(ids.take(fallback),
+                              f"cannot read a document from a {type(item).__name__}")
 
 
-def _is_sidecar_itself(path: Path, sidecar: Optional[Sidecar], folders: Optional[_Folders]) -> bool:
-    if sidecar is not None and sidecar.source is not None:
-        return _resolve(path) == _resolve(sidecar.source)
-    return folders is not None and path.name == SIDECAR_NAME and folders.for_file(path) is not None
+def _is_sidecar_itself(path: Path, reading: _Reading) -> bool:
+    if reading.sidecar is not None and reading.sidecar.source is not None:
+        return _resolve(path) == _resolve(reading.sidecar.source)
+    return (reading.folders is not None and path.name == SIDECAR_NAME
+            and reading.folders.for_file(path) is not None)
 
 
-def _make(doc_id: str, text: str, metadata: Mapping[str, Any], published: Published,
-          language: str, mode: str, path: Optional[str]) -> Union[Document, DocumentFailure]:
-    """A Document, or the failure to date it (or to accept its language or mode)."""
+def _make(doc_id: str, text: Any, metadata: Mapping[str, Any], reading: _Reading,
+          path: Optional[str]) -> Union[Document, DocumentFailure]:
+    """A Document, or the failure to date it (or to accept its text, language or mode)."""
     where = path or doc_id
-    language = str(metadata.get("language") or language)
-    mode = str(metadata.get("mode") or mode)
+    if not isinstance(text, str):
+        return DocumentFailure(where, f"the text must be a string, not {type(text).__name__}")
+    if not text.strip():
+        return DocumentFailure(where, "empty text")
+    if len(text) > reading.max_bytes and len(text.encode("utf-8", "surrogatepass")) > reading.max_bytes:
+        return DocumentFailure(where, f"text larger than the size limit of {reading.max_bytes} bytes")
+    language = str(metadata.get("language") or reading.language)
+    mode = str(metadata.get("mode") or reading.mode)
     if language not in LANGUAGES:
         return DocumentFailure(where, f"unsupported language {language!r} (supported: {', '.join(LANGUAGES)})")
     if mode not in MODES:
         return DocumentFailure(where, f"unknown mode {mode!r} (expected one of: {', '.join(MODES)})")
-    when = metadata.get("published", published)
     try:
+        when = parse_published(metadata.get("published", reading.published), reading.timezone)
         return Document(
             text=text,
             published=when,
@@ -383,9 +383,12 @@ def _make(doc_id: str, text: str, metadata: Mapping[str, Any], published: Publis
             language=language,
             mode=mode,
             path=path,
+            url=_text_or_none(metadata.get("url")),
         )
     except PublicationDateError as exc:
         return DocumentFailure(where, f"publication date: {exc}")
+    except InputError as exc:
+        return DocumentFailure(where, str(exc))
 
 
 def _text_or_none(value: Any) -> Optional[str]:
@@ -395,55 +398,90 @@ def _text_or_none(value: Any) -> Optional[str]:
     return value or None
 
 
-def _from_document(doc: Document, fallback: str, ids: _Ids,
-                   published: Published) -> Union[Document, DocumentFailure]:
-    doc_id = ids.take(doc.id or fallback)
+def _from_document(doc: Document, fallback: str, reading: _Reading) -> Union[Document, DocumentFailure]:
+    doc_id = reading.ids.take(doc.id or fallback)
     changes: Dict[str, Any] = {}
     if doc_id != doc.id:
         changes["id"] = doc_id
-    if doc.published is None and published is not None:
-        changes["published"] = published
-    try:
-        return attrs.evolve(doc, **changes) if changes else doc
-    except PublicationDateError as exc:
-        return DocumentFailure(doc_id, f"publication date: {exc}")
+    if doc.published is None and reading.published is not None:
+        try:
+            changes["published"] = parse_published(reading.published, reading.timezone)
+        except PublicationDateError as exc:
+            return DocumentFailure(doc_id, f"publication date: {exc}")
+    return attrs.evolve(doc, **changes) if changes else doc
 
 
-def _from_dict(item: Mapping[str, Any], fallback: str, ids: _Ids, published: Published,
-               sidecar: Optional[Sidecar], folders: Optional[_Folders], language: str,
-               mode: str) -> Union[Document, DocumentFailure]:
-    metadata = _normalise(item)
-    text = item.get("text")
+def _from_dict(item: Mapping[str, Any], fallback: str,
+               reading: _Reading) -> Iterator[Union[Document, DocumentFailure]]:
+    text, metadata = pick(item, reading.text_key, reading.date_key)
     if text is None:
         name = item.get("file") or item.get("path")
-        if isinstance(name, (str, os.PathLike)) and str(name):
-            return _from_file(Path(name), str(name), metadata, fallback, ids, published,
-                              sidecar, folders, language, mode)
-        return DocumentFailure(str(metadata.get("id") or ids.take(fallback)),
-                               'no "text" (and no "file" to read it from)')
-    doc_id = ids.take(str(metadata.get("id") or fallback))
-    if not isinstance(text, str):
-        return DocumentFailure(doc_id, f'"text" must be a string, not {type(text).__name__}')
-    if not text.strip():
-        return DocumentFailure(doc_id, "empty text")
-    return _make(doc_id, text, metadata, published, language, mode, None)
+        if isinstance(name, (str, os.PathLike)) and str(name):  # the caller asks for the file
+            yield from _from_file(Path(name), str(name), metadata, fallback, reading)
+            return
+        yield DocumentFailure(str(metadata.get("id") or reading.ids.take(fallback)),
+                              'no "text" (and no "file" to read it from)')
+        return
+    yield _make(reading.ids.take(str(metadata.get("id") or fallback)), text, metadata, reading, None)
 
 
-def _from_file(path: Path, shown: str, overrides: Mapping[str, Any], fallback: str, ids: _Ids,
-               published: Published, sidecar: Optional[Sidecar], folders: Optional[_Folders],
-               language: str, mode: str) -> Union[Document, DocumentFailure]:
+def _from_records(records: Iterator[Any], stem: str, shown: str, overrides: Mapping[str, Any],
+                  reading: _Reading, single: bool,
+                  path: Optional[Path] = None) -> Iterator[Union[Document, DocumentFailure]]:
+    """Documents of one input's records; a multi-article input numbers its articles ``stem-n``.
+    A single-article file (``path``) also takes its metadata from a sidecar."""
+    n = 0
     try:
-        raw = read_file(path)
+        for record in records:
+            n += 1
+            if isinstance(record, RecordProblem):
+                yield DocumentFailure(record.where, record.reason)
+                continue
+            metadata: Dict[str, Any] = reading.listed(path) if path is not None else {}
+            metadata.update(record.metadata)
+            metadata.update(overrides)
+            wanted = str(metadata.get("id") or (stem if single else f"{stem}-{n}"))
+            where = shown if single else record.where
+            yield _make(reading.ids.take(wanted), record.text, metadata, reading, where)
     except FileProblem as exc:
-        return DocumentFailure(shown, str(exc))
-    front, body = split_front_matter(raw)
-    if not body.strip():
-        return DocumentFailure(shown, "empty file" if not front else "no text after the front matter")
-    listed = sidecar if sidecar is not None else (folders.for_file(path) if folders else None)
-    metadata: Dict[str, Any] = {}
-    if listed is not None:
-        metadata.update(_normalise(listed.lookup(path) or {}))
-    metadata.update(_normalise(front))
-    metadata.update(overrides)
-    doc_id = ids.take(str(metadata.get("id") or path.stem or fallback))
-    return _make(doc_id, body, metadata, published, language, mode, str(path))
+        yield DocumentFailure(shown, str(exc))
+
+
+def _from_file(path: Path, shown: str, overrides: Mapping[str, Any], fallback: str,
+               reading: _Reading) -> Iterator[Union[Document, DocumentFailure]]:
+    from timeline.readers import format_of
+
+    fmt = reading.input_format or format_of(path)
+    try:
+        records = records_from_file(path, fmt, reading.max_bytes, reading.text_key,
+                                    reading.date_key, name=shown)
+    except FileProblem as exc:
+        yield DocumentFailure(shown, str(exc))
+        return
+    single = fmt in ("text", "html")
+    yield from _from_records(records, path.stem or fallback, shown, overrides, reading, single,
+                             path if single else None)
+
+
+def _from_stream(stream: Any, fallback: str, reading: _Reading) -> Iterator[Union[Document, DocumentFailure]]:
+    """A binary stream (stdin): read at most ``max_bytes``, in ``input_format`` (text by default)."""
+    name = getattr(stream, "name", None)
+    shown = "<stdin>" if name in (None, 0, "<stdin>") or not isinstance(name, str) else name
+    fmt = reading.input_format or "text"
+    try:
+        data = stream.read(reading.max_bytes + 1)
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogatepass")
+        if len(data) > reading.max_bytes:
+            raise FileProblem(f"larger than the size limit of {reading.max_bytes} bytes "
+                              "(max_bytes; --max-size on the command line)")
+        records = records_from_bytes(data, fmt, shown, reading.max_bytes, reading.text_key,
+                                     reading.date_key)
+    except FileProblem as exc:
+        yield DocumentFailure(shown, str(exc))
+        return
+    except OSError as exc:
+        yield DocumentFailure(shown, f"cannot read: {exc.strerror or exc}")
+        return
+    stem = "stdin" if shown == "<stdin>" else Path(shown).stem
+    yield from _from_records(records, stem or fallback, shown, {}, reading, fmt in ("text", "html"))

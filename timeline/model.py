@@ -77,7 +77,8 @@ class Document:
 
     ``published`` accepts a date, a datetime or a string (parsed at once: a date nobody can
     read is an error here, not later).  ``id`` names the document in provenance; ``source`` is
-    the outlet, ``title`` the headline.
+    the outlet, ``title`` the headline, ``path`` the file it was read from and ``url`` where it
+    was published.
     """
 
     text: str
@@ -88,6 +89,7 @@ class Document:
     language: str = "de"
     mode: str = "news"
     path: Optional[str] = None
+    url: Optional[str] = None
 
 
 @attrs.frozen

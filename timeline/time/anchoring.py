@@ -7,7 +7,8 @@ answers by the document's mode:
 
 * **news**: deictic expressions count from the DCT; underspecified ones (a month or weekday
   without a year or week) take the direction of the clause's tense: past -> the last one up to
-  the DCT, future -> the next one from it, otherwise the nearest one.
+  the DCT, future -> the next one from it, otherwise the nearest one.  Without a DCT they stay
+  unresolved (``XXXX-05``): a date the text mentions is no stand-in for the publication date.
 * **narrative**: everything counts from the last date the text mentioned (a month without a
   year takes the year of the last mention, or the nearest such month to it); the DCT serves only
   when the text has mentioned nothing yet.
@@ -124,15 +125,15 @@ class Anchor:
         """(reference day, direction, same-year-only) for a month/day/weekday without its year."""
         if self.narrative and self.heading_year is not None:
             return date(self.heading_year, 1, 1), None, True
-        if self.narrative or self.dct is None:
+        if self.narrative:
             ref = self.last()
             if ref is not None:
-                if _rank(ref.granularity) <= _rank("year"):
-                    return ref.start, None, True
                 # a story names the year once and then its months and days: same year
                 return ref.start, None, True
-            if self.dct is None:
-                return None, None, False
+        if self.dct is None:
+            # news without a publication date: a date the text mentions is no stand-in for it
+            # (the year of "im Mai" stays unknown rather than guessed)
+            return None, None, False
         return self.dct, self.direction, False
 
     def year_for_month(self, month: int) -> Optional[int]:
