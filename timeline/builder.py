@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable, List, Optional
 
-from timeline.context import DEFAULT_TIMEZONE, Published
-from timeline.errors import TimelineError
+from timeline.context import DEFAULT_TIMEZONE, Published, parse_published
+from timeline.errors import InputError, TimelineError
 from timeline.model import Document, DocumentFailure, Event, Timeline
-from timeline.tagger import check_language, check_mode
+from timeline.validation import check_flag, check_language, check_mode, check_timezone
 from timeline.time.values import GRANULARITIES
 
 
@@ -82,12 +82,28 @@ def build(
     publication day, and are shown only on request.  ``merge`` (True, False or a
     :class:`timeline.merge.MergePolicy`) merges reports of one event across documents; the
     timeline's ``links`` and ``why(event)`` say which mentions were merged and why.
+
+    Arguments are checked first: a bad ``language``, ``mode``, ``published``, ``meta`` or flag
+    raises :class:`timeline.InputError` naming it.  A bad document (a field of the wrong type, a
+    lone surrogate, an unreadable file or date) becomes a :class:`DocumentFailure` in
+    ``Timeline.failures`` with that message, and the rest of the batch goes on untouched.
     """
     from timeline.merge import MergePolicy, merge_events
 
-    policy = merge if isinstance(merge, MergePolicy) else MergePolicy(enabled=bool(merge))
+    if not isinstance(merge, (bool, MergePolicy)):
+        raise InputError(f"merge must be True, False or a MergePolicy, not {type(merge).__name__}")
+    policy = merge if isinstance(merge, MergePolicy) else MergePolicy(enabled=merge)
     check_language(language)
     check_mode(mode)
+    check_flag("reported", reported)
+    check_flag("progress", progress)
+    check_timezone(timezone)
+    published = parse_published(published, timezone)  # unreadable: the call fails, not each document
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0):
+        raise InputError(f"max_bytes must be a positive whole number of bytes, not {max_bytes!r}")
+    for name, key in (("text_key", text_key), ("date_key", date_key)):
+        if key is not None and not isinstance(key, str):
+            raise InputError(f"{name} must be a column name (str), not {type(key).__name__}")
     from timeline.documents import load_documents
 
     from timeline.readers import MAX_BYTES

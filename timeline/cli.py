@@ -183,7 +183,13 @@ def run_tag(args: argparse.Namespace) -> int:
                 print(f"{PROG}: warning: {name}: not listed in {index.source}; no publication date",
                       file=sys.stderr)
 
-        mentions = tag(text, published=published, mode=args.mode, timezone=timezone)
+        try:
+            mentions = tag(text, published=published, mode=args.mode, timezone=timezone)
+        except Exception as exc:  # one bad file is reported on one line; the others go on
+            reason = str(exc) if isinstance(exc, TimelineError) else f"internal error: {type(exc).__name__}: {exc}"
+            print(f"{PROG}: error: {name}: {reason}", file=sys.stderr)
+            failed += 1
+            continue
         if args.fmt == "jsonl":
             out = format_jsonl(name, mentions)
         elif args.fmt == "timeml":
@@ -200,7 +206,7 @@ def run_tag(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from None
     if failed:
-        print(f"{PROG}: {failed} of {len(args.files)} files could not be read", file=sys.stderr)
+        print(f"{PROG}: {failed} of {len(args.files)} files could not be tagged", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -63,6 +63,7 @@ from timeline.readers import (FORMATS, MAX_BYTES, FileProblem, Record, RecordPro
                               read_file_bytes, records_from_bytes, records_from_file,
                               split_front_matter)
 from timeline.tagger import LANGUAGES, MODES, check_language, check_mode
+from timeline.validation import check_id
 
 __all__ = ["load_documents", "read_file", "split_front_matter", "expand_path", "Sidecar",
            "FileProblem", "MetadataWarning", "UndatedDocumentWarning", "SIDECAR_NAME", "MAX_BYTES"]
@@ -191,7 +192,7 @@ class Sidecar:
 def _resolve(path: Path) -> Path:
     try:
         return path.resolve()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):  # ValueError: a NUL byte in the name
         return path.absolute()
 
 
@@ -391,11 +392,14 @@ def _make(doc_id: str, text: Any, metadata: Mapping[str, Any], reading: _Reading
         return DocumentFailure(where, str(exc))
 
 
-def _text_or_none(value: Any) -> Optional[str]:
-    if value is None:
-        return None
-    value = str(value).strip()
-    return value or None
+def _text_or_none(value: Any) -> Any:
+    """A metadata string stripped (a number as its digits); anything else is left for the
+    Document to reject with an error naming the field."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    return value.strip() or None
 
 
 def _from_document(doc: Document, fallback: str, reading: _Reading) -> Union[Document, DocumentFailure]:
@@ -422,7 +426,12 @@ def _from_dict(item: Mapping[str, Any], fallback: str,
         yield DocumentFailure(str(metadata.get("id") or reading.ids.take(fallback)),
                               'no "text" (and no "file" to read it from)')
         return
-    yield _make(reading.ids.take(str(metadata.get("id") or fallback)), text, metadata, reading, None)
+    try:
+        wanted = check_id(metadata.get("id")) or fallback
+    except InputError as exc:  # an id that is a list, a mapping, bytes
+        yield DocumentFailure(reading.ids.take(fallback), str(exc))
+        return
+    yield _make(reading.ids.take(wanted), text, metadata, reading, None)
 
 
 def _from_records(records: Iterator[Any], stem: str, shown: str, overrides: Mapping[str, Any],
@@ -440,8 +449,12 @@ def _from_records(records: Iterator[Any], stem: str, shown: str, overrides: Mapp
             metadata: Dict[str, Any] = reading.listed(path) if path is not None else {}
             metadata.update(record.metadata)
             metadata.update(overrides)
-            wanted = str(metadata.get("id") or (stem if single else f"{stem}-{n}"))
             where = shown if single else record.where
+            try:
+                wanted = check_id(metadata.get("id")) or (stem if single else f"{stem}-{n}")
+            except InputError as exc:  # an id that is a list, a mapping, bytes
+                yield DocumentFailure(where, str(exc))
+                continue
             yield _make(reading.ids.take(wanted), record.text, metadata, reading, where)
     except FileProblem as exc:
         yield DocumentFailure(shown, str(exc))

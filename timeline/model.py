@@ -7,6 +7,7 @@ from typing import Optional, Tuple
 
 import attrs
 
+from timeline import validation
 from timeline.time.values import TimeValue
 
 
@@ -71,6 +72,10 @@ def _published(value):
     return parse_published(value)
 
 
+def _optional_text(field: str):
+    return lambda value: validation.check_optional_text(field, value)
+
+
 @attrs.frozen
 class Document:
     """One article: its text and publication context.
@@ -78,18 +83,20 @@ class Document:
     ``published`` accepts a date, a datetime or a string (parsed at once: a date nobody can
     read is an error here, not later).  ``id`` names the document in provenance; ``source`` is
     the outlet, ``title`` the headline, ``path`` the file it was read from and ``url`` where it
-    was published.
+    was published.  Every field is checked when the Document is made: a field of the wrong type
+    (an id that is a list, a title that is bytes), a lone surrogate, an unknown language or mode
+    raise :class:`timeline.InputError` naming the field.
     """
 
-    text: str
+    text: str = attrs.field(converter=validation.check_text)
     published: Optional[date] = attrs.field(default=None, converter=_published)
-    id: Optional[str] = None
-    source: Optional[str] = None
-    title: Optional[str] = None
-    language: str = "de"
-    mode: str = "news"
-    path: Optional[str] = None
-    url: Optional[str] = None
+    id: Optional[str] = attrs.field(default=None, converter=validation.check_id)
+    source: Optional[str] = attrs.field(default=None, converter=_optional_text("source"))
+    title: Optional[str] = attrs.field(default=None, converter=_optional_text("title"))
+    language: str = attrs.field(default="de", converter=validation.check_language)
+    mode: str = attrs.field(default="news", converter=validation.check_mode)
+    path: Optional[str] = attrs.field(default=None, converter=validation.check_path)
+    url: Optional[str] = attrs.field(default=None, converter=_optional_text("url"))
 
 
 @attrs.frozen
@@ -183,8 +190,8 @@ class Event:
 class DocumentFailure:
     """A document that could not be processed, and why (the rest of a batch goes on)."""
 
-    doc: str
-    reason: str
+    doc: str = attrs.field(converter=lambda value: validation.printable(str(value)))
+    reason: str = attrs.field(converter=lambda value: validation.printable(str(value)))
 
 
 @attrs.frozen

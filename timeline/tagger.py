@@ -10,32 +10,15 @@ from __future__ import annotations
 from typing import List
 
 from timeline.context import DEFAULT_TIMEZONE, Published, parse_published
-from timeline.errors import InputError
 from timeline.model import Mention
-
-MODES = ("news", "narrative")
-LANGUAGES = ("de",)
-
-
-def check_text(text: object) -> str:
-    """Return ``text`` if it is a string; otherwise raise an InputError that says what to do."""
-    if isinstance(text, (bytes, bytearray)):
-        raise InputError("text must be str, not bytes: decode it first (e.g. data.decode('utf-8'))")
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
-    return text
-
-
-def check_mode(mode: str) -> str:
-    if mode not in MODES:
-        raise InputError(f"unknown mode {mode!r}; expected one of: {', '.join(MODES)}")
-    return mode
-
-
-def check_language(language: str) -> str:
-    if language not in LANGUAGES:
-        raise InputError(f"unknown or unsupported language {language!r}; supported: {', '.join(LANGUAGES)}")
-    return language
+from timeline.validation import (  # noqa: F401  (re-exported: callers import them from here)
+    LANGUAGES,
+    MODES,
+    check_language,
+    check_mode,
+    check_text,
+    check_timezone,
+)
 
 
 def tag(
@@ -53,10 +36,15 @@ def tag(
     in ``timezone``.  Without it they keep values that say what is unknown (``PRESENT_REF``,
     ``XXXX-XX-XX``): the tagger never invents a date.  ``mode="narrative"`` anchors relative
     expressions ("im Mai", "zwei Tage später") to the dates the text mentioned before.
+
+    Raises :class:`timeline.InputError` naming the argument when one cannot be used (text that is
+    not a str or holds a lone surrogate, an unreadable date, an unknown mode, language or
+    timezone); nothing in the text itself raises.
     """
     text = check_text(text)
     check_mode(mode)
     check_language(language)
+    check_timezone(timezone)
     dct = parse_published(published, timezone)
     from timeline.lang.de.engine import tag_german
 
