@@ -90,7 +90,7 @@ def bad_documents(tmp_path: Path):
     """One of every kind of bad document (each is reported; none may disturb the others)."""
     return [
         {"text": "Am Montag kam er.", "id": ["liste"], "published": "2024-06-24"},
-        {"text": "Am Montag kam er.", "id": {"x": 1}},
+        {"text": "Am Montag kam er.", "id": b"bytes", "published": "2024-06-24"},
         {"text": "Am Montag kam er.", "title": b"bytes", "published": "2024-06-24"},
         {"text": "Am Montag kam er.", "source": ["a"], "published": "2024-06-24"},
         {"text": "Am Montag kam er \ud800.", "published": "2024-06-24"},
@@ -106,7 +106,8 @@ def bad_documents(tmp_path: Path):
         b"Am Montag kam er.",
         42,
         None,
-        str(tmp_path / "fehlt.md"),
+        tmp_path / "fehlt.md",
+        tmp_path,  # a folder without articles
     ]
 
 
