@@ -347,10 +347,12 @@ def r_weekday(m, anchor):
             d = cal.weekday_after(base, wd, inclusive=False)
         else:
             d = cal.weekday_in_week(base, wd)
-    elif not anchor.narrative and anchor.dct is not None and _clause_looks_ahead(anchor):
+    elif not anchor.narrative and anchor.dct is not None and _clause_looks_ahead(anchor, m):
         # news: a weekday in a present-tense clause ("trifft am Donnerstag", "bis Freitag") is
         # ahead; only a past clause looks back
         d = cal.directed_weekday(anchor.dct, wd, 1)
+        if anchor.direction is None and (anchor.dct - d).days == -6:
+            d = anchor.dct - timedelta(days=1)  # present tense, yesterday's weekday: yesterday
     else:
         d = anchor.weekday(wd)
         if d is None:
@@ -360,13 +362,25 @@ def r_weekday(m, anchor):
     return TimeValue(tv.fmt_day(d))
 
 
-def _clause_looks_ahead(anchor: Anchor) -> bool:
-    """News: an expression looks ahead unless its own clause is in the past ("am Freitag könnte
-    ein Urteil fallen, sagte er" is ahead; "am Freitag fiel das Urteil" is back)."""
-    if anchor.direction is not None:
-        return anchor.direction > 0 or (
-            anchor.clause_tense_reader is not None and anchor.clause_tense_reader() not in (PAST, PLUPERFECT))
-    return True
+#: Before a weekday: a bound that looks ahead ("bis Freitag", "ab Montag", "von Montag an").
+_FORWARD_BOUND = re.compile(r"(?<!\w)(?:bis|ab|von)\s+(?:(?:zum|spätestens|kommenden|nächsten)\s+)?$", re.I)
+#: Present-tense modals: "darf am Dienstag zusammenkommen", "kann ... beginnen".
+_PRESENT_MODAL = re.compile(r"(?<!\w)(?:darf|dürfen|kann|können|muss|müssen|soll|sollen|will|wollen)(?!\w)")
+
+
+def _clause_looks_ahead(anchor: Anchor, m: Optional["re.Match[str]"] = None) -> bool:
+    """News: an expression looks ahead unless its clause is in the past ("am Freitag könnte ein
+    Urteil fallen" is ahead; "am Freitag fiel das Urteil" is back).  A clause of its own that is
+    not past, in a past sentence, still looks ahead after "bis", "ab", "von" or with a present
+    modal ("Die Sperre gilt bis Mittwoch, teilte die Bahn mit")."""
+    if anchor.direction is None or anchor.direction > 0:
+        return True
+    if m is None or anchor.clause_tense_reader is None or anchor.clause_tense_reader() in (PAST, PLUPERFECT):
+        return False
+    text, start = m.string, m.start("x") if "x" in m.re.groupindex and m.group("x") else m.start()
+    if _FORWARD_BOUND.search(text, max(0, start - 25), start):
+        return True
+    return _PRESENT_MODAL.search(text, max(0, start - 60), min(len(text), m.end() + 60)) is not None
 
 
 def r_night_before(m, anchor):

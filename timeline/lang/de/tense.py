@@ -30,6 +30,7 @@ _STRONG_FUTURE = {
 _SUBJUNCTIVE_II = {"könnte", "könnten", "dürfte", "dürften", "würde", "würden", "hätte", "hätten",
                    "wäre", "wären", "müsste", "müssten"}
 _PAST_AUX = {"hatte", "hatten", "hattest", "war", "waren", "warst", "wurde", "wurden", "wurdest"}
+_HABEN = {"hat", "haben", "habe", "hast"}
 _PERFECT_AUX = {"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien"}
 _IRREGULAR_PAST = {
     "kam", "kamen", "ging", "gingen", "gab", "gaben", "fand", "fanden", "traf", "trafen",
@@ -102,14 +103,25 @@ def _looks_like_simple_past(token: str, previous: Optional[str]) -> bool:
     return True  # superlatives ("die wichtigsten") come after a determiner, caught above
 
 
+#: Inseparable prefixes: their participles have no "ge" ("unterzeichnet", "verhandelt").
+_INSEPARABLE = ("be", "ver", "er", "ent", "zer", "unter", "über", "hinter", "miss", "emp")
+
+
 def _looks_like_participle(token: str) -> bool:
+    """A past participle with "ge-" in it: "gesagt", "angekündigt", "getroffen"."""
     low = token.lower()
-    return (
-        len(low) > 5
-        and not token[0].isupper()
-        and (low.startswith("ge") or "ge" in low[2:6])
-        and (low.endswith("t") or low.endswith("en"))
-    )
+    return (len(low) > 5 and not token[0].isupper() and (low.startswith("ge") or "ge" in low[2:6])
+            and (low.endswith("t") or low.endswith("en")))
+
+
+def _looks_like_haben_participle(token: str) -> bool:
+    """After "haben" also a weak participle of an inseparable or "-ieren" verb ("hat ...
+    unterzeichnet", "haben ... informiert"); after "sein" those read as states ("ist für Montag
+    bestimmt"), so only "haben" asks this."""
+    low = token.lower()
+    if len(low) <= 5 or token[0].isupper():
+        return False
+    return low.endswith("iert") or (low.startswith(_INSEPARABLE) and low.endswith("t") and not low.endswith("st"))
 
 
 def clause_tense(clause: str) -> str:
@@ -136,6 +148,8 @@ def clause_tense(clause: str) -> str:
         if low in _PAST_AUX or _looks_like_simple_past(token, previous):
             past = True
         elif low in _PERFECT_AUX and has_participle:
+            past = True
+        elif low in _HABEN and any(_looks_like_haben_participle(t) for t in tokens):
             past = True
         previous = token
     if has_future and not (past and lowered and lowered[0] in _PAST_AUX):
