@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.documents import (MetadataWarning, Sidecar, UndatedDocumentWarning, load_documents,
+from hypothesis import given, settings, strategies as st
+
+from timeline.documents import (MetadataWarning, Sidecar, UndatedDocumentWarning, _Ids, load_documents,
                                 split_front_matter)
 from timeline.errors import InputError
 from timeline.model import Document, DocumentFailure
@@ -173,6 +175,33 @@ def test_ids_metadata_then_stem_then_position_and_never_twice(folder, tmp_path):
     (sub / "a.txt").write_text("Gleicher Name.", encoding="utf-8")
     docs = load(folder / "a.txt", sub / "a.txt", "Text.", {"text": "T.", "id": "a"}, folder / "b.md")
     assert [d.id for d in docs] == ["a", "a-2", "doc3", "a-3", "pjoengjang"]
+
+
+def test_many_documents_wanting_one_id_are_numbered_in_order():
+    # an archive of .../index.md files: every document wants the id "index"
+    docs = [d for d in load_documents({"text": "T.", "id": "index"} for _ in range(3000))]
+    assert [d.id for d in docs[:3]] == ["index", "index-2", "index-3"]
+    assert docs[-1].id == "index-3000"
+    assert len({d.id for d in docs}) == 3000
+
+
+def _naive_ids(wanted):
+    used, out = set(), []
+    for w in wanted:
+        candidate, n = w, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{w}-{n}"
+        used.add(candidate)
+        out.append(candidate)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "a-2", "a-3", "a-2-2", "b", "b-2"]), max_size=30))
+def test_ids_are_the_first_free_suffix_whatever_was_asked_before(wanted):
+    ids = _Ids()
+    assert [ids.take(w) for w in wanted] == _naive_ids(wanted)
 
 
 def test_language_and_mode_defaults_and_overrides(tmp_path):

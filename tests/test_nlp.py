@@ -264,3 +264,51 @@ def test_default_annotator_falls_back_when_load_fails(monkeypatch, fresh_default
 
 def test_hanta_model_is_loaded_once():
     assert nlpmod._hanta_tagger() is nlpmod._hanta_tagger()
+
+
+# --------------------------------------------------------------------------------------------
+# the per-word memo
+
+
+def _plain_hanta():
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger(nlpmod.HANTA_MODEL)
+
+
+SENTENCES = [
+    ["Die", "Ministerin", "reiste", "am", "Montag", "nach", "Wien", "."],
+    ["Am", "Dienstag", "unterzeichneten", "beide", "Regierungen", "das", "Abkommen", "."],
+    ["Die", "Regierungen", "hatten", "lange", "verhandelt", ",", "sagte", "sie", "."],
+    ["Wien", "empfing", "die", "Ministerin", "am", "Montag", "mit", "Ehren", "."],
+]
+
+
+def test_memoized_hanta_tags_as_hanta_does_even_when_the_memo_overflows():
+    plain = _plain_hanta()
+    tiny = nlpmod.memoize_hanta(_plain_hanta(), size=3)  # far fewer entries than words: evictions
+    roomy = nlpmod.memoize_hanta(_plain_hanta(), size=1000)
+    for _ in range(2):  # the second pass is answered from the memo
+        for words in SENTENCES:
+            expected = plain.tag_sent(words, taglevel=1)
+            assert tiny.tag_sent(words, taglevel=1) == expected
+            assert roomy.tag_sent(words, taglevel=1) == expected
+            assert roomy.tag_sent(words, taglevel=3) == plain.tag_sent(words, taglevel=3)
+    info = roomy.memo_info()
+    assert info["words"].hits > 0 and info["analyses"].hits > 0
+    assert tiny.memo_info()["words"].currsize <= 3
+
+
+def test_memo_is_bounded_and_added_once():
+    tagger = nlpmod._hanta_tagger()
+    assert tagger.memoized and nlpmod.memoize_hanta(tagger) is tagger
+    assert tagger.memo_info()["words"].maxsize == nlpmod.HANTA_MEMO_SIZE
+
+
+def test_a_tagger_without_the_memoized_steps_is_left_alone():
+    class Other:
+        def tag_sent(self, words, taglevel=1):
+            return [(w, w, "NN") for w in words]
+
+    other = Other()
+    assert nlpmod.memoize_hanta(other) is other and not hasattr(other, "memoized")

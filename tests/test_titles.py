@@ -309,3 +309,36 @@ def test_und_after_a_closed_relative_clause_shares_the_main_clause_subject():
     assert titles("Am 2. Juni begann die Schlacht um die Stadt, deren Verteidiger sich erbittert wehrten, "
                   "und endete am 5. Juli.", "2024-09-01") == ["Die Schlacht beginnt um die Stadt",
                                                              "Die Schlacht endet"]
+
+
+class _CountingAnnotator:
+    """HanTa, counting which sentences it is asked to tag."""
+
+    name = "counting"
+
+    def __init__(self):
+        from timeline.events.nlp import HanTaAnnotator
+
+        self.inner, self.asked = HanTaAnnotator(), []
+
+    def sentences(self, text, spans):
+        self.asked += [text[s:e].strip() for s, e in spans]
+        return self.inner.sentences(text, spans)
+
+
+def _asked(text):
+    annotator = _CountingAnnotator()
+    found = events_of(Document(text, published="2024-06-24", id="d"), "d", annotator)
+    return [e.title for e in found], annotator.asked
+
+
+def test_earlier_sentences_are_tagged_only_for_a_pronoun_that_needs_them():
+    # "es" and "wir" are never resolved: the undated sentences before them stay untagged
+    undated = "Die Tagung war lange vorbereitet worden. Viele Gäste kamen aus dem Ausland."
+    for dated in ("Am Dienstag regnete es in Bonn.", "Am Dienstag eröffneten wir die Tagung in Bonn."):
+        _, asked = _asked(f"{undated} {dated}")
+        assert asked == [dated]
+    # "er" is: the sentence before is tagged, and gives the subject
+    titles_found, asked = _asked("Der Kanzler reiste nach Bonn. Am Dienstag eröffnete er die Tagung.")
+    assert asked == ["Am Dienstag eröffnete er die Tagung.", "Der Kanzler reiste nach Bonn."]
+    assert titles_found == ["Der Kanzler eröffnet die Tagung"]

@@ -237,14 +237,24 @@ def _looks_like_path(text: str) -> bool:
 
 
 class _Ids:
+    """Unique document ids: a taken id gets the first free ``-2``, ``-3``, ... suffix.
+
+    ``tried`` remembers, per wanted id, the last suffix given, so that the k-th document
+    wanting the same id (an archive of ``index.md`` files) costs one step, not k: ids are only
+    ever added, so a suffix found taken stays taken."""
+
     def __init__(self) -> None:
         self.used: set = set()
+        self.tried: Dict[str, int] = {}
 
     def take(self, wanted: str) -> str:
-        candidate, n = wanted, 1
+        candidate, n = wanted, self.tried.get(wanted, 1)
+        if n > 1:
+            candidate = f"{wanted}-{n}"
         while candidate in self.used:
             n += 1
             candidate = f"{wanted}-{n}"
+        self.tried[wanted] = n
         self.used.add(candidate)
         return candidate
 

@@ -6,6 +6,7 @@ does.  Returns character spans so every later step keeps exact offsets into the 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import List, Tuple
 
@@ -41,7 +42,15 @@ def _is_false_boundary(text: str, dot: int, after: int) -> bool:
 
 
 def sentence_spans(text: str) -> List[Tuple[int, int]]:
-    """Character spans (start, end) of the sentences of ``text``, covering it without gaps."""
+    """Character spans (start, end) of the sentences of ``text``, covering it without gaps.
+
+    The last few texts' spans are remembered: the tagger and the event extractor both need the
+    sentences of a document, and it is split once."""
+    return list(_spans(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _spans(text: str) -> Tuple[Tuple[int, int], ...]:
     cuts = {0, len(text)}
     for m in _BOUNDARY.finditer(text):
         if not _is_false_boundary(text, m.start(), m.end()):
@@ -49,4 +58,4 @@ def sentence_spans(text: str) -> List[Tuple[int, int]]:
     for m in re.finditer(r"\n", text):
         cuts.add(m.end())
     ordered = sorted(cuts)
-    return [(a, b) for a, b in zip(ordered, ordered[1:]) if a < b]
+    return tuple((a, b) for a, b in zip(ordered, ordered[1:]) if a < b)

@@ -26,7 +26,7 @@ er Xi" -> "Putin trifft Xi am Rande des Gipfels").
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import attrs
 
@@ -213,12 +213,17 @@ def _antecedent_subject(tokens: Sequence[Token], prev: Tuple[int, int], pronoun:
                     institutions=tuple(_institution(tokens, (phrase.start, phrase.end))))
 
 
-def _resolve(pronoun: str, plural_verb: bool, earlier: Sequence[_Subject]) -> Optional[_Subject]:
+def _resolve(pronoun: str, plural_verb: bool,
+             earlier: Union[Sequence[_Subject], Callable[[], Sequence[_Subject]]]) -> Optional[_Subject]:
     """"er"/"sie" as the nearest earlier subject that fits: "er" a singular one that is not
-    feminine or neuter, "sie" one of the verb's number.  "es" stays unresolved (mostly an expletive)."""
+    feminine or neuter, "sie" one of the verb's number.  "es" stays unresolved (mostly an expletive).
+    ``earlier`` may be a function giving the subjects: it is called only for "er"/"sie" (earlier
+    sentences are tagged only for a pronoun that needs them)."""
     pronoun = pronoun.lower()
     if pronoun not in ("er", "sie"):
         return None
+    if callable(earlier):
+        earlier = earlier()
     for subj in reversed(earlier):
         if subj.pronoun:
             continue
@@ -298,7 +303,7 @@ def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c
     number = plural_verb if cl.finite_verb(tokens, a, b) is not None else None
     subj = _phrase_subject(tokens, found.phrase, number, found.vorfeld if found.moved else None)
     if subj.pronoun:
-        resolved = _resolve(subj.text, plural_verb, earlier) or _resolve(subj.text, plural_verb, context())
+        resolved = _resolve(subj.text, plural_verb, earlier) or _resolve(subj.text, plural_verb, context)
         if resolved is not None:
             return attrs.evolve(resolved, span=subj.span, vorfeld=subj.vorfeld, shown=())
     return subj
