@@ -25,11 +25,10 @@ from typing import Callable, List, Optional, Tuple
 import attrs
 
 from timeline.time import calendar as cal
+from timeline.time.reference import ReferenceTime, Role
 from timeline.time.values import GRANULARITIES, TimeValue
 
 PAST, PRESENT, FUTURE, PLUPERFECT = "past", "present", "future", "pluperfect"
-
-_COARSE = {"century", "decade"}
 
 
 def _rank(granularity: Optional[str]) -> int:
@@ -43,13 +42,9 @@ class Anchor:
     dct: Optional[date]
     narrative: bool = False
     tense: str = PRESENT
-    history: List[TimeValue] = attrs.field(factory=list)
     sentence: int = 0
-    #: the BC year the story is in, while its latest date was a BC one (no calendar interval)
-    bc_year: Optional[int] = None
-    #: the year a section heading names ("1862" alone on a line): a narrative's strongest cue
-    heading_year: Optional[int] = None
-    _last_day_sentence: int = -1
+    #: which mentioned dates anchor what follows (see :mod:`timeline.time.reference`)
+    reference: ReferenceTime = attrs.field(factory=ReferenceTime)
     #: reads the current clause's tense when a rule first asks for the direction (the engine sets
     #: one per expression: most expressions never ask, and reading tense is the costly part)
     tense_reader: Optional[Callable[[], str]] = None
@@ -58,19 +53,19 @@ class Anchor:
 
     # --- state -----------------------------------------------------------------------------
 
-    def remember(self, value: TimeValue, sentence: int) -> None:
-        """Record a resolved date the text mentioned, so later expressions can hang on it."""
-        if value.type == "DATE" and value.value.startswith("BC") and value.value[2:6].isdigit():
-            self.bc_year = int(value.value[2:6])
-            return
-        if value.type not in ("DATE", "TIME") or value.interval is None:
-            return
-        self.bc_year = None
-        if value.granularity in _COARSE:
-            return
-        self.history.append(value)
-        if _rank(value.granularity) >= _rank("day"):
-            self._last_day_sentence = sentence
+    def remember(self, value: TimeValue, sentence: int, role: Role = Role.STORY) -> bool:
+        """Record a resolved date the text mentioned, in its role; True when it anchors."""
+        return self.reference.observe(value, role, sentence)
+
+    @property
+    def history(self) -> List[TimeValue]:
+        """The mentioned dates that anchor what follows, oldest first."""
+        return self.reference.anchors
+
+    @property
+    def bc_year(self) -> Optional[int]:
+        """The BC year the story is in, while its latest date was a BC one."""
+        return self.reference.bc_year
 
     @property
     def direction(self) -> Optional[int]:
@@ -86,14 +81,8 @@ class Anchor:
     # --- reference points ---------------------------------------------------------------------
 
     def last(self, finest: Optional[str] = None) -> Optional[TimeValue]:
-        """The latest mentioned date, preferring one at least as fine as ``finest``."""
-        if not self.history:
-            return None
-        if finest is not None:
-            for value in reversed(self.history[-8:]):
-                if _rank(value.granularity) >= _rank(finest):
-                    return value
-        return self.history[-1]
+        """The latest anchoring date, preferring one at least as fine as ``finest``."""
+        return self.reference.last(finest)
 
     def deictic(self) -> Optional[date]:
         """What "vor drei Tagen", "nächste Woche" count from: the DCT (narrative: the story's now)."""
@@ -115,7 +104,7 @@ class Anchor:
         else the last mentioned day (narrative) or the DCT (news)."""
         ref = self.last("day")
         if ref is not None and _rank(ref.granularity) >= _rank("day"):
-            if self._last_day_sentence == self.sentence or self.narrative:
+            if self.reference.last_day_sentence == self.sentence or self.narrative:
                 return ref.start
         return self.dct if not self.narrative else (ref.start if ref else self.dct)
 
@@ -123,9 +112,12 @@ class Anchor:
 
     def _underspecified_reference(self) -> tuple[Optional[date], Optional[int], bool]:
         """(reference day, direction, same-year-only) for a month/day/weekday without its year."""
-        if self.narrative and self.heading_year is not None:
-            return date(self.heading_year, 1, 1), None, True
+        if self.narrative and self.reference.heading_year is not None:
+            return date(self.reference.heading_year, 1, 1), None, True
         if self.narrative:
+            lent = self.reference.lent_year
+            if lent is not None:  # a range start takes its range end's year
+                return date(lent, 1, 1), None, True
             ref = self.last()
             if ref is not None:
                 # a story names the year once and then its months and days: same year

@@ -23,6 +23,7 @@ from timeline.lang.de.sentences import sentence_spans
 from timeline.lang.de.tense import PRESENT, clause_tense
 from timeline.model import Mention
 from timeline.time.anchoring import Anchor
+from timeline.time.reference import Role
 from timeline.time.values import TimeValue, is_valid
 
 Candidate = Tuple[int, int, Rule, "re.Match[str]"]
@@ -198,8 +199,7 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
                     anchor.history[-1].value if anchor.history else None),
             )
         )
-        anchor.remember(value, anchor.sentence)
-        if anchor.narrative and value.granularity == "year" and _is_heading(text, start, end):
-            anchor.heading_year = value.start.year
+        heading = anchor.narrative and value.granularity == "year" and _is_heading(text, start, end)
+        anchor.remember(value, anchor.sentence, Role.HEADING if heading else Role.STORY)
         last_end = end
     return mentions

@@ -1,0 +1,84 @@
+"""The reference-time model on its own: which mention anchors which (timeline.time.reference)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.time.reference import ReferenceTime, Role
+from timeline.time.values import TimeValue
+
+
+def fed(*mentions) -> ReferenceTime:
+    ref = ReferenceTime()
+    for sentence, item in enumerate(mentions):
+        value, role = item if isinstance(item, tuple) else (item, Role.STORY)
+        ref.observe(TimeValue(value), role, sentence)
+    return ref
+
+
+def test_a_story_date_anchors_what_follows():
+    ref = fed("1720-05-03")
+    assert ref.last().value == "1720-05-03"
+    assert ref.story_year() == 1720
+
+
+def test_a_passing_year_anchors_nothing():
+    ref = fed("1720-05-03", ("1725", Role.PASSING))
+    assert ref.story_year() == 1720
+    assert ref.last().value == "1720-05-03"
+
+
+def test_passing_mentions_report_that_they_do_not_anchor():
+    ref = ReferenceTime()
+    assert ref.observe(TimeValue("1720"), Role.STORY) is True
+    assert ref.observe(TimeValue("1683"), Role.PASSING) is False
+
+
+def test_durations_references_and_unknown_digits_anchor_nothing():
+    ref = fed("1809-05-02")
+    for value, type_ in (("P3D", "DURATION"), ("FUTURE_REF", "DATE"), ("XXXX-05", "DATE"),
+                         ("P1Y", "SET")):
+        assert ref.observe(TimeValue(value, type_), Role.STORY) is False
+    assert ref.last().value == "1809-05-02"
+
+
+def test_decades_and_centuries_do_not_anchor_year_less_dates():
+    ref = fed("1866-06", "186", "18")
+    assert ref.story_year() == 1866
+
+
+def test_last_prefers_a_recent_mention_as_fine_as_asked():
+    ref = fed("1866-06-14", "1866")
+    assert ref.last().value == "1866"
+    assert ref.last("day").value == "1866-06-14"
+    assert ref.last_day_sentence == 0
+
+
+def test_a_bc_date_sets_the_era_until_an_ad_date_follows():
+    ref = fed("BC0331")
+    assert ref.bc_year == 331
+    ref.observe(TimeValue("BC0331-10-01"))
+    assert ref.bc_year == 331
+    ref.observe(TimeValue("0009"))
+    assert ref.bc_year is None
+
+
+def test_a_passing_bc_year_keeps_the_era_of_the_story():
+    ref = fed("1805", ("BC0490", Role.PASSING))
+    assert ref.bc_year is None and ref.story_year() == 1805
+
+
+def test_a_lent_year_wins_until_the_loan_ends():
+    ref = fed("1702")
+    ref.lend_year(1701)
+    assert ref.story_year() == 1701
+    ref.lend_year(None)
+    assert ref.story_year() == 1702
+
+
+@given(st.lists(st.tuples(st.integers(1000, 2099), st.sampled_from(list(Role))), min_size=1))
+def test_the_story_year_comes_from_the_latest_mention_that_is_not_passing(mentions):
+    ref = fed(*((f"{year:04d}", role) for year, role in mentions))
+    anchoring = [year for year, role in mentions if role is not Role.PASSING]
+    assert ref.story_year() == (anchoring[-1] if anchoring else None)

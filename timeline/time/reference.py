@@ -1,0 +1,117 @@
+"""The reference time of a text: which mentioned date the later expressions hang on.
+
+A story names its year once and then goes on with months and days ("Am 3. Mai 1720 brach die
+Flotte auf. ... Am 9. Mai erreichte sie die Insel."): a date without a year takes the year of the
+date the story is at, and "zwei Tage später" counts from it.  Not every mentioned date moves the
+story, though.  A year mentioned in passing -- the end of a range, a year after "bis" or "seit",
+one in parentheses or in a relative clause about something else -- is a date in its own right but
+the story does not go there; if it became the reference, every following date would be off by it.
+
+:class:`ReferenceTime` is that bookkeeping, and nothing else: it is fed every resolved mention in
+text order together with its :class:`Role` (decided by the language layer, which knows which words
+make a year "passing") and answers which mention a later expression is anchored to.  It knows no
+words and no rules of a language:
+
+* :attr:`Role.STORY` -- the mention moves the story: later year-less dates take its year and
+  anaphora ("am selben Tag") count from it;
+* :attr:`Role.PASSING` -- resolved in its own right, anchors nothing;
+* :attr:`Role.HEADING` -- a section heading names a year: the section starts there (what the
+  previous section was at is forgotten); a later explicit year in the section still wins.
+
+A story in the years before Christ has no calendar interval (Python's dates start at year 1): its
+era is kept as :attr:`bc_year`, the BC year the story is in while its latest date was a BC one.
+
+Two lent years complete the picture: a range start without its own year ("Zwischen Mai und August
+1701") takes the year of the range end (:meth:`lend_year`), which the caller resolves first.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import List, Optional
+
+import attrs
+
+from timeline.time.values import GRANULARITIES, TimeValue
+
+#: Granularities too coarse to anchor year-less dates ("in den 1990er Jahren ... im Mai").
+_COARSE = frozenset({"century", "decade"})
+#: How many anchoring mentions back a fine-grained reference is looked for.
+_LOOKBACK = 8
+_BC_VALUE = re.compile(r"^BC(\d{4})")
+
+
+class Role(enum.Enum):
+    """How a mention takes part in the story's time (see the module docstring)."""
+
+    STORY = "story"
+    PASSING = "passing"
+    HEADING = "heading"
+
+
+def _rank(granularity: Optional[str]) -> int:
+    return GRANULARITIES.index(granularity) if granularity in GRANULARITIES else -1
+
+
+@attrs.define
+class ReferenceTime:
+    """The dates that anchor later expressions, fed mention by mention in text order."""
+
+    #: the anchoring mentions (STORY and HEADING roles) of the current section, oldest first
+    anchors: List[TimeValue] = attrs.field(factory=list)
+    #: the BC year the story is in, while its latest anchoring date was a BC one
+    bc_year: Optional[int] = None
+    #: the year the current section's heading names (None outside a headed section)
+    heading_year: Optional[int] = None
+    #: the sentence of the latest anchoring day (or finer) mention
+    last_day_sentence: int = -1
+    #: a year lent by a range end to the range start being resolved (see :meth:`lend_year`)
+    lent_year: Optional[int] = None
+
+    def observe(self, value: TimeValue, role: Role = Role.STORY, sentence: int = 0) -> bool:
+        """Take in a resolved mention; return True when it now anchors what follows.
+
+        Only dates and times anchor: durations, sets, ``*_REF`` and values with unknown digits
+        (``XXXX-05``) do not, nor decades and centuries, nor anything mentioned in passing.
+        """
+        if role is Role.PASSING:
+            return False
+        bc = _BC_VALUE.match(value.value) if value.type == "DATE" else None
+        if bc:
+            self.bc_year = int(bc.group(1))
+            if role is Role.HEADING:
+                self.anchors.clear()
+            return True
+        if value.type not in ("DATE", "TIME") or value.interval is None:
+            return False
+        if value.granularity in _COARSE:
+            return False
+        self.bc_year = None
+        if role is Role.HEADING:
+            self.heading_year = value.interval[0].year
+        self.anchors.append(value)
+        if _rank(value.granularity) >= _rank("day"):
+            self.last_day_sentence = sentence
+        return True
+
+    def lend_year(self, year: Optional[int]) -> None:
+        """Let the next year-less mention take ``year`` (a range end's); None ends the loan."""
+        self.lent_year = year
+
+    def last(self, finest: Optional[str] = None) -> Optional[TimeValue]:
+        """The latest anchoring date, preferring a recent one at least as fine as ``finest``."""
+        if not self.anchors:
+            return None
+        if finest is not None:
+            for value in reversed(self.anchors[-_LOOKBACK:]):
+                if _rank(value.granularity) >= _rank(finest):
+                    return value
+        return self.anchors[-1]
+
+    def story_year(self) -> Optional[int]:
+        """The year a year-less date takes: a lent year, else the latest anchoring date's year."""
+        if self.lent_year is not None:
+            return self.lent_year
+        ref = self.last()
+        return ref.interval[0].year if ref is not None and ref.interval else None
