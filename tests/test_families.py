@@ -14,7 +14,8 @@
 * ``xfail``: a short reason when the tagger does not do this yet.  The row stays in the corpus with
   the reader's expectation and reports as xfail (not strict): the xfail rows are the list of gaps.
 
-Lines starting with ``#`` are comments.  ``python tests/test_families.py`` prints every failing row
+``\n`` in a sentence stands for a line break (a heading on a line of its own).  Lines starting
+with ``#`` are comments.  ``python tests/test_families.py`` prints every failing row
 (xfail or not) with what the tagger gave instead, grouped by family.
 """
 
@@ -33,7 +34,7 @@ from timeline.time.values import MODS, TYPES
 
 FAMILIES_DIR = Path(__file__).parent / "data" / "families"
 FAMILIES = ("explicit_dates", "deictic", "relative", "durations", "sets", "times",
-            "holidays_seasons", "vague", "traps", "ages")
+            "holidays_seasons", "vague", "traps", "ages", "narrative")
 COLUMNS = ["published", "mode", "sentence", "expression", "value", "mod", "type"]
 NOTHING = "-"
 
@@ -68,6 +69,7 @@ def read_family(family: str) -> List[Row]:
                 continue
             assert len(cells) in (7, 8), f"{path}:{line}: {len(cells)} columns"
             published, mode, sentence, expression, value, mod, type_ = (c.strip() for c in cells[:7])
+            sentence = sentence.replace("\\n", "\n")  # a line break (a heading above a paragraph)
             xfail = cells[7].strip() if len(cells) == 8 else ""
             rows.append(Row(family, line, published or None, mode, sentence, expression, value,
                             mod or None, type_ or None, xfail))

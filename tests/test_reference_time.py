@@ -82,3 +82,27 @@ def test_the_story_year_comes_from_the_latest_mention_that_is_not_passing(mentio
     ref = fed(*((f"{year:04d}", role) for year, role in mentions))
     anchoring = [year for year, role in mentions if role is not Role.PASSING]
     assert ref.story_year() == (anchoring[-1] if anchoring else None)
+
+
+def test_a_heading_opens_a_section_and_forgets_the_previous_one():
+    ref = fed("1861-12-03", ("1862", Role.HEADING))
+    assert ref.story_year() == 1862
+    assert ref.last("day").value == "1862"  # no day of 1861 to count "zwei Tage später" from
+
+
+def test_an_explicit_later_year_wins_over_the_heading():
+    ref = fed(("1812", Role.HEADING), "1812-06", "1811-11")
+    assert ref.story_year() == 1811
+
+
+def test_a_heading_without_a_date_goes_back_to_the_latest_dated_heading():
+    ref = fed(("1862", Role.HEADING), "1862-12-31", "1863-01-02")
+    ref.open_subsection()
+    assert ref.story_year() == 1862
+    assert ref.last().value == "1862"
+
+
+def test_a_heading_without_a_date_before_any_dated_heading_changes_nothing():
+    ref = fed("1939-09-01")
+    ref.open_subsection()
+    assert ref.last().value == "1939-09-01"

@@ -112,8 +112,6 @@ class Anchor:
 
     def _underspecified_reference(self) -> tuple[Optional[date], Optional[int], bool]:
         """(reference day, direction, same-year-only) for a month/day/weekday without its year."""
-        if self.narrative and self.reference.heading_year is not None:
-            return date(self.reference.heading_year, 1, 1), None, True
         if self.narrative:
             lent = self.reference.lent_year
             if lent is not None:  # a range start takes its range end's year

@@ -16,7 +16,8 @@ words and no rules of a language:
   anaphora ("am selben Tag") count from it;
 * :attr:`Role.PASSING` -- resolved in its own right, anchors nothing;
 * :attr:`Role.HEADING` -- a section heading names a year: the section starts there (what the
-  previous section was at is forgotten); a later explicit year in the section still wins.
+  previous section was at is forgotten); a later explicit year in the section still wins, and a
+  heading without a date (:meth:`open_subsection`) goes back to the latest dated heading's year.
 
 A story in the years before Christ has no calendar interval (Python's dates start at year 1): its
 era is kept as :attr:`bc_year`, the BC year the story is in while its latest date was a BC one.
@@ -62,10 +63,10 @@ class ReferenceTime:
     anchors: List[TimeValue] = attrs.field(factory=list)
     #: the BC year the story is in, while its latest anchoring date was a BC one
     bc_year: Optional[int] = None
-    #: the year the current section's heading names (None outside a headed section)
-    heading_year: Optional[int] = None
     #: the sentence of the latest anchoring day (or finer) mention
     last_day_sentence: int = -1
+    #: the date the latest dated heading named: a heading without a date returns to it
+    heading: Optional[TimeValue] = None
     #: a year lent by a range end to the range start being resolved (see :meth:`lend_year`)
     lent_year: Optional[int] = None
 
@@ -77,6 +78,8 @@ class ReferenceTime:
         """
         if role is Role.PASSING:
             return False
+        if role is Role.HEADING:
+            self.heading = value
         bc = _BC_VALUE.match(value.value) if value.type == "DATE" else None
         if bc:
             self.bc_year = int(bc.group(1))
@@ -89,11 +92,16 @@ class ReferenceTime:
             return False
         self.bc_year = None
         if role is Role.HEADING:
-            self.heading_year = value.interval[0].year
+            self.anchors.clear()
         self.anchors.append(value)
         if _rank(value.granularity) >= _rank("day"):
             self.last_day_sentence = sentence
         return True
+
+    def open_subsection(self) -> None:
+        """A heading without a date: its section starts where the latest dated heading did."""
+        if self.heading is not None:
+            self.observe(self.heading, Role.HEADING)
 
     def lend_year(self, year: Optional[int]) -> None:
         """Let the next year-less mention take ``year`` (a range end's); None ends the loan."""

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from datetime import date
 from typing import Dict, List, Optional, Tuple
 
-from timeline.lang.de import modifiers
+from timeline.lang.de import modifiers, roles
 from timeline.lang.de.rules import RULES, Rule
 from timeline.lang.de.sentences import sentence_spans
 from timeline.lang.de.tense import PRESENT, clause_tense
@@ -136,22 +136,6 @@ class _Tenses:
         return own if own != PRESENT else sentence_tense
 
 
-_REST_OF_LINE_BLANK = re.compile(r"[^\S\n]*(?:\n|\Z)")
-
-
-def _is_heading(text: str, start: int, end: int) -> bool:
-    """True when the expression stands alone on its line ("1862" as a section title).
-
-    Only the blanks next to the expression are looked at, never the whole line: linear time on
-    one endless line."""
-    k = start
-    while k > 0 and text[k - 1] != "\n" and text[k - 1].isspace():
-        k -= 1
-    if k > 0 and text[k - 1] != "\n":
-        return False
-    return _REST_OF_LINE_BLANK.match(text, end) is not None
-
-
 #: What a resolver raises on a match it cannot read (a date outside the years 1-9999, a word
 #: missing from a table): the match is dropped, the document goes on.
 _UNREADABLE = (ArithmeticError, LookupError, ValueError, TypeError, AttributeError)
@@ -179,11 +163,21 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
     anchor = Anchor(dct=dct, narrative=(mode == "narrative"))
     mentions: List[Mention] = []
     last_end = 0
-    for start, end, rule, match in select(find_candidates(text)):
+    chosen = select(find_candidates(text))
+    headings = roles.heading_lines(text) if anchor.narrative else []
+    h = 0
+    for i, (start, end, rule, match) in enumerate(chosen):
+        while h < len(headings) and headings[h][0] <= start:
+            if headings[h][1] <= start:  # a heading line without a date before this mention
+                anchor.reference.open_subsection()
+            h += 1
         anchor.sentence = tenses.sentence_index(start)
         anchor.tense_reader = functools.partial(tenses.at, start, end)
         anchor.clause_tense_reader = functools.partial(tenses.own, start, end)
+        if anchor.narrative:
+            anchor.reference.lend_year(_range_end_year(text, chosen, i, anchor))
         resolved = _resolve(rule, match, anchor, text, start, end, last_end)
+        anchor.reference.lend_year(None)
         if resolved is None:
             continue
         start, end, value = resolved
@@ -199,7 +193,23 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
                     anchor.history[-1].value if anchor.history else None),
             )
         )
-        heading = anchor.narrative and value.granularity == "year" and _is_heading(text, start, end)
-        anchor.remember(value, anchor.sentence, Role.HEADING if heading else Role.STORY)
+        role = roles.role_of(text, start, end, value) if anchor.narrative else Role.STORY
+        anchor.remember(value, anchor.sentence, role)
         last_end = end
     return mentions
+
+
+def _range_end_year(text: str, chosen: List[Candidate], i: int, anchor: Anchor) -> Optional[int]:
+    """The year of the range end or coordinated date that follows candidate ``i`` and names the
+    year candidate ``i`` lacks ("Zwischen Mai und August 1701"), else None."""
+    if i + 1 >= len(chosen):
+        return None
+    start, end = chosen[i][0], chosen[i][1]
+    next_start, next_end, next_rule, next_match = chosen[i + 1]
+    if not roles.shares_year_with_next(text, start, end, next_start, next_end):
+        return None
+    try:
+        partner = next_rule.resolve(next_match, anchor)
+    except _UNREADABLE:
+        return None
+    return partner.start.year if partner is not None and partner.start is not None else None

@@ -180,7 +180,7 @@ VAGUE_REFERENCES = {
 #: past of the writer ("Nun griff die Armee an"): not time references in narrative mode.
 NARRATIVE_DISCOURSE_ADVERBS = frozenset({
     "nun", "damals", "bisher", "bislang", "mittlerweile", "inzwischen", "zuvor", "früher",
-    "zuletzt", "kurzfristig", "künftig", "in der folge", "in der folgezeit", "einst",
+    "zuletzt", "kurzfristig", "künftig", "in der folge", "einst", "später",
 })
 
 #: Adverbs that news annotators leave unmarked (news-dev gold, AGREEMENT_timex.md): "bisher"
@@ -211,7 +211,8 @@ NOT_FEMININE_ENDINGS = ("plin", "min", "zin", "rlin", "ein", "ain", "tein", "uri
 
 #: Words before a number that show it counts things ("mit 1500 Panzern").
 COUNT_CUES = ("mit", "über", "rund", "etwa", "ca.", "circa", "fast", "knapp", "insgesamt", "und",
-              "sowie", "von", "auf", "die", "der", "den", "nur", "mehr", "weniger", "als", "bis")
+              "sowie", "von", "auf", "die", "der", "den", "nur", "mehr", "weniger", "als", "bis",
+              "gegen", "ungefähr", "zirka", "nahezu", "annähernd")
 
 #: Nouns that a following number identifies rather than dates ("Zimmer 1204", "§ 1922").
 NUMBER_NOUNS = frozenset({"zimmer", "raum", "nr", "nummer", "§", "artikel", "art", "seite", "s",
@@ -232,6 +233,10 @@ NON_YEAR_FOLLOWERS = (
     "frauen", "kinder", "einwohner", "euro", "dollar", "mark", "franc", "pfund", "rubel",
     "prozent", "km", "kilometer", "meter", "m", "kg", "tonnen", "stück", "mitarbeiter",
     "flugzeuge", "panzer", "schiffe", "geschütze", "gefangene", "stimmen", "sitze", "einheiten",
+    # the troops and arms a war narrative counts ("1200 Verteidiger", "1500 Reiter")
+    "verteidiger", "angreifer", "reiter", "ritter", "matrosen", "kämpfer", "krieger", "geiseln",
+    "gefangenen", "pferde", "kanonen", "boote", "musketiere", "infanteristen", "söldner",
+    "freiwillige", "rekruten", "seeleute", "bewaffnete", "belagerer", "siedler",
 )
 
 

@@ -126,6 +126,12 @@ def _relative_year(m: "re.Match[str]", anchor: Anchor) -> Optional[int]:
     return None
 
 
+def _bc_year_after(bc_year: int, offset: int) -> TimeValue:
+    """The year ``offset`` years after the BC year ``bc_year`` ("im Folgejahr" of 331 BC: 330 BC)."""
+    year = bc_year - offset
+    return TimeValue(f"BC{year:04d}" if year >= 1 else tv.fmt_year(1 - year))
+
+
 def _duration(amount: float, unit: str) -> str:
     """TIMEX3 duration value: (3, "D") -> P3D, (1.5, "Y") -> P1Y6M, (2, "H") -> PT2H."""
     if unit in ("H", "MIN", "S"):
@@ -186,6 +192,8 @@ def r_numeric_day_month(m, anchor):
 def r_day_month(m, anchor):
     month, day = _month(m.group("month")), int(m.group("day"))
     year = _relative_year(m, anchor)
+    if year is None and anchor.bc_year is not None and not _g(m, "bc"):
+        return TimeValue(f"BC{anchor.bc_year:04d}-{month:02d}-{day:02d}")  # a story before Christ
     if year is None:
         year = anchor.year_for_day(month, day)
     if year is None:
@@ -443,6 +451,8 @@ def r_relative_unit(m, anchor):
     if not anaphoric and unit in ("D", "N") and word.startswith(("nächst", "kommend")):
         anaphoric = True  # "am nächsten Tag" follows the story, not the publication date
     granularity = _UNIT_GRANULARITY.get(unit)
+    if unit == "Y" and anaphoric and anchor.bc_year is not None:
+        return _bc_year_after(anchor.bc_year, offset)
     base = anchor.anaphoric(granularity) if anaphoric else anchor.deictic()
     if base is None:
         return TimeValue({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[max(-1, min(1, offset))])
@@ -516,6 +526,10 @@ def r_compound(m, anchor):
     unit, offset, anaphoric, mod = _COMPOUNDS[stem]
     if _g(m, "year") and offset == 0 and unit == "Y":
         return TimeValue(tv.fmt_year(int(m.group("year"))), mod=mod)
+    if m.group("x").lower().endswith(("jahre", "jahren")) and stem in ("vorjahr", "folgejahr"):
+        return TimeValue("PXY", "DURATION")  # "in den Folgejahren": some years
+    if unit == "Y" and anchor.bc_year is not None:
+        return attrs.evolve(_bc_year_after(anchor.bc_year, offset), mod=mod)
     base = anchor.anaphoric(_UNIT_GRANULARITY[unit]) if (anaphoric or anchor.narrative) else anchor.dct
     if base is None:
         return TimeValue({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[max(-1, min(1, offset))])
@@ -595,6 +609,8 @@ def r_relative_distance(m, anchor):
     if unit not in _UNIT_GRANULARITY:
         return None
     granularity = _UNIT_GRANULARITY[unit]
+    if unit == "Y" and amount == int(amount) and anchor.bc_year is not None:
+        return _bc_year_after(anchor.bc_year, sign * int(amount))
     if amount != int(amount):
         if unit == "Y":
             unit, amount, granularity = "M", amount * 12, "month"
