@@ -14,7 +14,7 @@ from typing import Iterable, List, Optional
 
 from timeline.context import DEFAULT_TIMEZONE, Published, parse_published
 from timeline.errors import InputError, TimelineError
-from timeline.model import Document, DocumentFailure, Event, Timeline
+from timeline.model import SET_ASIDE, Document, DocumentFailure, Event, Timeline
 from timeline.validation import check_flag, check_language, check_mode, check_timezone
 from timeline.time.values import GRANULARITIES
 
@@ -137,6 +137,8 @@ def build(
         kept.append(item)
     rank = {doc.id or f"doc{i + 1}": i for i, doc in enumerate(kept)}
     undated = [e for e in events if e.reported]
-    merged, links = merge_events([e for e in events if not e.reported], policy)
+    aside = [e for e in events if not e.reported and e.status in SET_ASIDE]
+    merged, links = merge_events([e for e in events if not e.reported and e.status not in SET_ASIDE], policy)
     return Timeline(events=tuple(order_events(merged, rank)), reported=tuple(order_events(undated, rank)),
-                    documents=tuple(kept), failures=tuple(failures), links=tuple(links))
+                    documents=tuple(kept), failures=tuple(failures), links=tuple(links),
+                    set_aside=tuple(order_events(aside, rank)))

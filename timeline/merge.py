@@ -460,4 +460,6 @@ def _combine(group: List[Event]) -> Event:
         reported=all(e.reported for e in group),
         parts=tuple(sorted(group, key=_canonical)),
         places=places,
+        # one report that it happened outweighs earlier reports of the plan
+        status="happened" if any(e.status == "happened" for e in group) else best.status,
     )

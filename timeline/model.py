@@ -10,6 +10,13 @@ import attrs
 from timeline import validation
 from timeline.time.values import TimeValue
 
+#: What the text says of an event: it happened, it is planned or scheduled, it is expected or
+#: possible, it is negated ("fand nicht statt"), or it is a condition ("Sollte es ... geben").
+#: Negated and conditional events are no events of the chronology (``Timeline.set_aside``).
+STATUSES = ("happened", "planned", "possible", "negated", "conditional")
+#: The statuses kept out of the chronology.
+SET_ASIDE = frozenset({"negated", "conditional"})
+
 
 @attrs.frozen
 class Mention:
@@ -143,6 +150,8 @@ class Event:
     #: where it happened: names governed by a preposition of place, and known cities that are
     #: not the subject ("in Astana", "nach Vietnam", "hat Peking besucht")
     places: Tuple[str, ...] = ()
+    #: one of :data:`STATUSES`
+    status: str = "happened"
 
     @property
     def start(self) -> Optional[date]:
@@ -181,6 +190,7 @@ class Event:
             "participants": list(self.participants),
             "places": list(self.places),
             "reported": self.reported,
+            "status": self.status,
             "sources": self.independent_sources,
             "mentions": [m.to_dict() for m in self.mentions],
         }
@@ -199,7 +209,8 @@ class Timeline:
     """Events in chronological order, the documents they come from, and the documents that failed.
 
     Iterating yields the dated events; ``reported`` events (no time of their own, placed at the
-    publication date) are kept apart in ``reported`` and shown only on request.
+    publication date) are kept apart in ``reported`` and shown only on request; negated and
+    conditional events (``status``) are kept apart in ``set_aside``, outside the chronology.
     """
 
     events: Tuple[Event, ...] = ()
@@ -208,6 +219,8 @@ class Timeline:
     failures: Tuple[DocumentFailure, ...] = ()
     #: why mentions were merged: one link per merged pair (see timeline.merge)
     links: Tuple["MergeLink", ...] = ()
+    #: negated and conditional events ("fand nicht statt", "Sollte es ... geben"), unmerged
+    set_aside: Tuple[Event, ...] = ()
 
     def why(self, event: "Event") -> Tuple["MergeLink", ...]:
         """The merge decisions that made ``event`` (empty for an event with one mention)."""
@@ -225,7 +238,8 @@ class Timeline:
 
     def _keep(self, keep) -> "Timeline":
         return attrs.evolve(self, events=tuple(e for e in self.events if keep(e)),
-                            reported=tuple(e for e in self.reported if keep(e)))
+                            reported=tuple(e for e in self.reported if keep(e)),
+                            set_aside=tuple(e for e in self.set_aside if keep(e)))
 
     def between(self, first, last) -> "Timeline":
         """Events whose time overlaps the days ``first`` to ``last`` (dates or ISO strings)."""

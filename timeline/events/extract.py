@@ -61,6 +61,15 @@ class _Discourse:
         return self.known_before(index)
 
 
+def _status(status: str, value: TimeValue, published) -> str:
+    """An event the text tells as a fact but dates after the publication day is scheduled:
+    "Am Dienstag stimmt der Bundestag ab", written on a Friday, is planned."""
+    start = value.start
+    if status == "happened" and published is not None and start is not None and start > published:
+        return "planned"
+    return status
+
+
 def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
                    sentence_spans: Sequence[Tuple[int, int]], annotator: Annotator) -> List[Event]:
     """The dated events of one document, in text order (one Event per event mention)."""
@@ -96,7 +105,8 @@ def extract_events(doc: Document, doc_id: str, mentions: Sequence[Mention],
             )
             events.append(Event(id=_event_id(doc_id, index, trig.start), title=cand.title,
                                 when=value, participants=cand.participants, mentions=(mention,),
-                                trigger_lemma=cand.lemma, places=cand.places))
+                                trigger_lemma=cand.lemma, places=cand.places,
+                                status=_status(cand.status, value, doc.published)))
     return events
 
 

@@ -22,8 +22,8 @@ DEFAULT_LANGUAGE = "de"
 @attrs.frozen
 class EventCandidate:
     """An event a language found in a clause: its trigger token, "verb" or "noun", a headline
-    title, the participants and places it names, and the trigger's lemma (separable particle
-    joined)."""
+    title, the participants and places it names, the trigger's lemma (separable particle
+    joined), and its status (happened, planned, possible, negated, conditional)."""
 
     trigger: int
     kind: str
@@ -31,6 +31,7 @@ class EventCandidate:
     participants: Tuple[str, ...]
     lemma: str
     places: Tuple[str, ...] = ()
+    status: str = "happened"  # see timeline.model.STATUSES
 
 
 @attrs.frozen
@@ -58,6 +59,8 @@ class PageWording:
     date_label: Callable[[Any], str]                      # a TimeValue -> its label
     format_date: Callable[[Any], str]                     # a date -> "19. Juni 2024"
     month_name: Callable[[int], str]
+    #: a status -> the mark after the title ("planned" -> "geplant"); happened has none
+    status_marks: Mapping[str, str] = attrs.field(factory=dict)
 
 
 @attrs.frozen

@@ -20,8 +20,8 @@ Layout:
 * a year with more than :data:`MONTHS_AFTER` events gets ``### Juni`` sub-sections; events
   coarser than a month (year, half, quarter, season, decade, century, or a span of several
   months) stay directly under the year, before the months;
-* each event is one list item: the German date label in bold, an en dash, the title, and one
-  footnote reference per source sentence (a document's sentence is cited once per event and
+* each event is one list item: the German date label in bold, an en dash, the title, a mark for
+  planned and possible events ("(geplant)", "(möglich)"), and one footnote reference per source sentence (a document's sentence is cited once per event and
   keeps its number across the page);
 * with ``reported=True``, events with no time of their own follow in
   ``## Ohne eigenes Datum (gemeldet bis ...)``;
@@ -152,6 +152,9 @@ def _summary(timeline: Timeline, reported: bool, page: PageWording) -> str:
 
 def _line(event: Event, label: str, notes: _Footnotes) -> str:
     title = escape(event.title) or notes.page.untitled_event
+    mark = notes.page.status_marks.get(event.status)
+    if mark:
+        title += f" ({escape(mark, line_start=False)})"  # our own brackets: no "](" can form a link
     return f"- **{escape(label, line_start=False)}** – {title}{notes.refs(event)}"
 
 

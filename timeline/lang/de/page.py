@@ -51,4 +51,6 @@ PAGE = PageWording(
     date_label=date_label,
     format_date=format_date,
     month_name=month_name,
+    status_marks={"planned": "geplant", "possible": "möglich", "negated": "nicht eingetreten",
+                  "conditional": "unter Bedingung"},
 )

@@ -33,6 +33,7 @@ import attrs
 from timeline.lang.de.events import clause as cl
 from timeline.lang.de.events import lexicon as lx
 from timeline.lang.de.events import places as pl
+from timeline.lang.de.events.status import clause_status
 from timeline.events.language import EventCandidate
 from timeline.events.nlp import Token
 from timeline.lang.de.events.titles import infinitive_prefix, join_words, noun_title, separable_prefix, verb_title
@@ -759,9 +760,11 @@ def sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
             clause_time[c] = (m, value, idx)
     found = []
     taken_triggers = set()
+    question = any(t.text == "?" for t in tokens[-2:])
     for c in sorted(clause_time):
         m, value, idx = clause_time[c]
         a, b = spans[c]
+        read = (a, b)
         prev = spans[c - 1] if c > 0 else None
         cand = _candidate(tokens, a, b, idx, prev, subjects[c], spans[c + 1] if c + 1 < len(spans) else None)
         if cand is None:
@@ -780,8 +783,10 @@ def sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
                 joined = _clause_subject(tokens, spans[:lo] + [(na, nb)] + rest, lo, subjects[:lo], context)
                 cand = _candidate(tokens, na, nb, idx, None, joined)
                 if cand is not None:
+                    read = (na, nb)
                     break
         if cand is not None and cand.trigger not in taken_triggers:
+            cand = attrs.evolve(cand, status=clause_status(tokens, spans, c, read, question))
             found.append((cand, m, value))
             taken_triggers.add(cand.trigger)
         # coordinated clauses without a time of their own share this one: "... und setzte fort"
@@ -792,6 +797,7 @@ def sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
                 break
             co = _candidate(tokens, ka, kb, [], None, subjects[k])
             if co is not None and co.kind == "verb" and co.trigger not in taken_triggers:
+                co = attrs.evolve(co, status=clause_status(tokens, spans, k, question=question))
                 found.append((co, m, value))
                 taken_triggers.add(co.trigger)
             k += 1
