@@ -15,7 +15,16 @@ seed so that every run sees the same data, in one of two worlds (``--world``):
   stress test: the reports sharing a day, a name and a concept, which any merger must compare,
   grow with the square of N.
 
-In both:
+Two more worlds put N reports on **one event** (a chancellor's election on 6 May 2025), the case
+of wire copy reprinted by many outlets, where all reports share every block:
+
+* ``wire``: N identical reports (the same words, time and names in N documents);
+* ``cluster``: N reports of one event in the outlets' own words: a quarter identical wire copy,
+  the others each with a time of the event at its own precision (the day, the afternoon, the
+  ISO week, the month), a word of the concept (wählen, Wahl, Kanzlerwahl, Wahlgang) and a
+  non-empty subset of the three names, one report in ten also with the place.
+
+In ``archive`` and ``fixed``:
 
 * **true events** each reported 1-4 times (mean about 2) by different documents: a report gives the event's day (65 %), its month (20 %), its ISO week
   (5 %), a part of the day (5 %) or a range of days (5 %);
@@ -26,13 +35,17 @@ In both:
   event has 0-3 participants, each report names a non-empty subset of them (or none).
 
 For each N the script times ``merge_events(events)`` (best of ``--repeat`` runs, the default
-policy), counts the pairs it compares (``len(candidate_pairs(atoms))``) against all pairs
-``N*(N-1)/2``, the number of blocks (concept x month) and the largest one, and the events left
-after merging next to the number of true events generated (fewer merged events than true ones
-means over-merging, more means missed merges).  The growth exponent ``k`` of
+policy), counts the report pairs that share a block (``len(candidate_pairs(atoms))``) against all
+pairs ``N*(N-1)/2`` (not in the one-event worlds, where it is all pairs), the decisions merging
+makes (one per pair of groups of alike reports in a block), the groups of alike reports, the
+number of blocks and the largest one, the links stored, and the events left after merging next
+to the number of true events generated (fewer merged events than true ones means over-merging,
+more means missed merges).  The growth exponent ``k`` of
 ``cost ~ N**k`` is a least-squares fit of log(seconds) and log(pairs) on log(N).
 
-The process is pinned to one CPU with ``os.sched_setaffinity`` where available (``--no-pin`` to
+"merge s" is the processor time of the merge (``time.process_time``), which other programs on a
+busy machine do not inflate; the wall-clock time is in the JSON (``wall_seconds``).  The process
+is pinned to one CPU with ``os.sched_setaffinity`` where available (``--no-pin`` to
 leave it free).
 """
 
@@ -54,7 +67,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(1, str(REPO))
 
-from timeline.merge import MergePolicy, _atoms, _blocks, _features, candidate_pairs, merge_events  # noqa: E402
+from timeline.merge import (MergePolicy, _alike, _atoms, _blocks, _features, _partners, candidate_pairs,  # noqa: E402
+                            merge_events)
 from timeline.model import Event, EventMention  # noqa: E402
 from timeline.time.values import TimeValue  # noqa: E402
 
@@ -87,6 +101,7 @@ LAST = ["Albrecht", "Baranow", "Costa", "Dragan", "Eriksen", "Fischer", "Gashi",
 NAMES = [f"{f} {l}" for f in FIRST for l in LAST][:500]
 NAME_WEIGHTS = [1.0 / (rank + 1) ** 0.8 for rank in range(len(NAMES))]  # Zipf-like
 
+ONE_EVENT = ("wire", "cluster")
 FIRST_DAY = date(2020, 1, 1)
 FIXED_DAYS = (date(2024, 12, 31) - FIRST_DAY).days + 1
 #: Mentions per day in the archive world: the density of the fixed world at 100,000 mentions.
@@ -108,12 +123,44 @@ def _report_time(rnd: random.Random, day: date) -> str:
     return f"{day.isoformat()}/{last.isoformat()}"
 
 
+#: The one event of the ``wire`` and ``cluster`` worlds, and how outlets state its time.
+ELECTION_DAY = date(2025, 5, 6)
+ELECTION_TIMES = ["2025-05-06"] * 6 + ["2025-05-06TAF", "2025-W19", "2025-05"]
+ELECTION_WORDS = ["wählen", "Wahl", "Kanzlerwahl", "Wahlgang"]
+ELECTION_NAMES = ["Friedrich Merz", "Bundestag", "CDU"]
+WIRE_TITLE = "Merz im zweiten Wahlgang zum Kanzler gewählt"
+
+
+def one_event_reports(n: int, seed: int = 0, world: str = "cluster") -> Tuple[List[Event], int]:
+    """``n`` reports of one event in ``n`` documents: identical (``wire``) or in the outlets' own
+    words (``cluster``, a quarter of them identical wire copy)."""
+    rnd = random.Random(seed)
+    events: List[Event] = []
+    for k in range(n):
+        if world == "wire" or rnd.random() < 0.25:
+            value, lemma, names, places = ELECTION_TIMES[0], "wählen", tuple(ELECTION_NAMES[:2]), ()
+            title = WIRE_TITLE
+        else:
+            value, lemma = rnd.choice(ELECTION_TIMES), rnd.choice(ELECTION_WORDS)
+            names = tuple(rnd.sample(ELECTION_NAMES, rnd.randint(1, 3)))
+            places = ("Berlin",) if rnd.random() < 0.1 else ()
+            title = " ".join(names) + f" {lemma}"
+        mention = EventMention(doc=f"doc{k:07d}", sentence=rnd.randrange(5), start=0, end=100, quote="...",
+                               trigger=lemma, trigger_lemma=lemma, trigger_start=10, trigger_end=10 + len(lemma),
+                               time=None)
+        events.append(Event(id=f"ev-{k:09d}", title=title, when=TimeValue(value), participants=names,
+                            mentions=(mention,), trigger_lemma=lemma, places=places))
+    return events, 1
+
+
 def span_days(n: int, world: str = "archive", per_day: int = PER_DAY) -> int:
     """Days the generated events are spread over: fixed, or growing with ``n`` (archive)."""
     if world == "fixed":
         return FIXED_DAYS
     if world == "archive":
         return max(1, math.ceil(n / per_day))
+    if world in ONE_EVENT:
+        return 1
     raise ValueError(f"unknown world {world!r}; expected 'archive' or 'fixed'")
 
 
@@ -147,22 +194,30 @@ def synthetic_events(n: int, seed: int = 0, world: str = "archive", per_day: int
 
 def measure(n: int, repeat: int, seed: int = 0, world: str = "archive", per_day: int = PER_DAY
             ) -> Dict[str, float]:
-    events, true_events = synthetic_events(n, seed, world, per_day)
-    best = math.inf
+    if world in ONE_EVENT:
+        events, true_events = one_event_reports(n, seed, world)
+    else:
+        events, true_events = synthetic_events(n, seed, world, per_day)
+    best = wall = math.inf
     merged = links = None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         merged, links = merge_events(events, MergePolicy())
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - c0)
+        wall = min(wall, time.perf_counter() - t0)
     atoms = _atoms(events)
-    t0 = time.perf_counter()
-    pairs = len(candidate_pairs(atoms))
-    t_pairs = time.perf_counter() - t0
-    blocks = Counter({(kind,) + key: len(members) for kind, table in zip(("single", "period", "probe"), _blocks([_features(a) for a in atoms]))
-                      for key, members in table.items()})
     all_pairs = n * (n - 1) // 2
-    return {"n": n, "world": world, "days": span_days(n, world, per_day), "seconds": best, "pairs": pairs, "all_pairs": all_pairs,
-            "share": pairs / all_pairs if all_pairs else 0.0, "blocks": len(blocks),
+    t0 = time.perf_counter()
+    pairs = all_pairs if world in ONE_EVENT else len(candidate_pairs(atoms))
+    t_pairs = time.perf_counter() - t0
+    feats = [_features(a) for a in atoms]
+    groups = _alike(feats)
+    decisions = sum(len(later) for _, later in _partners([feats[g[0]] for g in groups]))
+    blocks = Counter({(kind,) + key: len(members) for kind, table in zip(("single", "period", "probe"), _blocks(feats))
+                      for key, members in table.items()})
+    return {"n": n, "world": world, "days": span_days(n, world, per_day), "seconds": best, "wall_seconds": wall, "pairs": pairs, "all_pairs": all_pairs,
+            "share": pairs / all_pairs if all_pairs else 0.0, "groups": len(groups), "decisions": decisions,
+            "blocks": len(blocks),
             "largest_block": max(blocks.values()) if blocks else 0,
             "pairs_seconds": t_pairs, "merged_events": len(merged), "true_events": true_events, "links": len(links),
             "us_per_mention": best / n * 1e6}
@@ -177,12 +232,13 @@ def fit_exponent(xs: Sequence[float], ys: Sequence[float]) -> float:
 
 
 def table(rows: Sequence[Dict[str, float]]) -> str:
-    lines = ["| N mentions | days | merge s | µs / mention | pairs compared | all pairs N(N-1)/2 | compared share "
-             "| blocks | largest block | merged events | true events | links |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| N mentions | days | merge s | µs / mention | pairs in a block | all pairs N(N-1)/2 | in-block share "
+             "| alike groups | decisions | blocks | largest block | merged events | true events | links |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        lines.append(f"| {r['n']:,} | {r['days']:,} | {r['seconds']:.2f} | {r['us_per_mention']:.0f} | {r['pairs']:,} | "
-                     f"{r['all_pairs']:,} | {r['share']:.2e} | {r['blocks']:,} | {r['largest_block']:,} | "
+        lines.append(f"| {r['n']:,} | {r['days']:,} | {r['seconds']:.3f} | {r['us_per_mention']:.0f} | {r['pairs']:,} | "
+                     f"{r['all_pairs']:,} | {r['share']:.2e} | {r['groups']:,} | {r['decisions']:,} | "
+                     f"{r['blocks']:,} | {r['largest_block']:,} | "
                      f"{r['merged_events']:,} | {r['true_events']:,} | {r['links']:,} |")
     return "\n".join(lines)
 
@@ -193,8 +249,9 @@ def main(argv=None) -> int:
                         help="comma-separated numbers of event mentions (default 1000,10000,100000)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the best is reported")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--world", choices=("archive", "fixed"), default="archive",
-                        help="archive: the time span grows with N (default); fixed: five years, ever fuller")
+    parser.add_argument("--world", choices=("archive", "fixed") + ONE_EVENT, default="archive",
+                        help="archive: the time span grows with N (default); fixed: five years, ever fuller; "
+                             "wire / cluster: N reports of one event, identical / in their own words")
     parser.add_argument("--per-day", type=int, default=PER_DAY,
                         help=f"mentions per day in the archive world (default {PER_DAY})")
     parser.add_argument("--json", metavar="OUT", help="write the rows and exponents as JSON")
@@ -207,19 +264,20 @@ def main(argv=None) -> int:
     for n in sizes:
         row = measure(n, args.repeat, args.seed, args.world, args.per_day)
         rows.append(row)
-        print(f"N={n:,}: {row['seconds']:.2f} s, {row['pairs']:,} pairs compared", file=sys.stderr)
+        print(f"N={n:,}: {row['seconds']:.3f} s, {row['decisions']:,} decisions", file=sys.stderr)
     print(table(rows))
     result = {"rows": rows}
     if len(rows) >= 2:
         ns = [r["n"] for r in rows]
         k_time = fit_exponent(ns, [r["seconds"] for r in rows])
         k_pairs = fit_exponent(ns, [max(1, r["pairs"]) for r in rows])
+        k_decisions = fit_exponent(ns, [max(1, r["decisions"]) for r in rows])
         print(f"\ngrowth exponent (cost ~ N^k, least squares on log-log): time k = {k_time:.2f}, "
-              f"pairs compared k = {k_pairs:.2f}")
+              f"pairs in a block k = {k_pairs:.2f}, decisions k = {k_decisions:.2f}")
         steps = [f"{a['n']:,}->{b['n']:,}: time k = {math.log(b['seconds'] / a['seconds']) / math.log(b['n'] / a['n']):.2f}"
                  for a, b in zip(rows, rows[1:])]
         print("per step: " + "; ".join(steps))
-        result.update({"time_exponent": k_time, "pairs_exponent": k_pairs})
+        result.update({"time_exponent": k_time, "pairs_exponent": k_pairs, "decisions_exponent": k_decisions})
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

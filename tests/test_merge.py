@@ -326,6 +326,33 @@ class TestMergedEvent:
         assert again[0].id not in {self.month.id, self.day.id, self.evening.id}
 
 
+class TestManyReports:
+    """Wire copy reprinted by many outlets: one event, hundreds of alike reports."""
+
+    def test_many_identical_reports_are_one_event_with_a_link_each(self):
+        reports = [ev("2025-05-06", "wählen", ["Friedrich Merz", "Bundestag"], doc=f"outlet{k:03d}",
+                      title="Merz zum Kanzler gewählt") for k in range(300)]
+        merged, links = merge_events(reports)
+        assert len(merged) == 1 and len(merged[0].mentions) == 300
+        assert len(links) == 299  # linear: one link per report joined, not one per pair
+        assert {x for link in links for x in (link.a, link.b)} == {r.id for r in reports}
+
+    def test_alike_reports_in_one_sentence_stay_apart_unless_another_report_joins_them(self):
+        first = ev("2025-05-06", "wählen", ["Merz"], doc="a", sentence=2, start=10)
+        second = ev("2025-05-06", "wählen", ["Merz"], doc="a", sentence=2, start=40)
+        assert merged_groups([first, second]) == [[("a", 2)], [("a", 2)]]
+        other = ev("2025-05-06", "wählen", ["Merz"], doc="b")
+        assert merged_groups([first, second, other]) == [[("a", 2), ("a", 2), ("b", 0)]]
+
+    def test_an_alike_report_with_another_time_is_still_a_bridge(self):
+        month = [ev("2025-05", "wählen", ["Merz"], doc=f"m{k}") for k in range(5)]
+        sixth = ev("2025-05-06", "wählen", ["Merz"], doc="x", title="Merz gewählt am 6.")
+        seventh = ev("2025-05-07", "wählen", ["Merz"], doc="y", title="Merz gewählt am 7.")
+        merged, _ = merge_events(month + [sixth, seventh])
+        # the month reports fit both days, which do not fit each other: they stay alone
+        assert sorted(len(e.mentions) for e in merged) == [1] * 7
+
+
 class TestPolicy:
     def test_disabled_keeps_every_mention(self):
         a = ev("2024-06-19", "unterzeichnen", ["Putin", "Kim"], doc="a")

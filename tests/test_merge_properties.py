@@ -189,3 +189,64 @@ def test_strict_never_merges_more_than_normal(events):
 
 
 # normal <= loose does not hold: see test_merge.py::TestPolicy::test_loose_merges_what_normal_merges
+
+
+def _pairwise_reference(events, policy):
+    """Merging spelled out pair by pair (quadratic): link every pair explain() accepts, leave
+    alone each report linked to two reports with incompatible times, join the rest."""
+    from timeline.merge import times_compatible
+
+    ordered = _atoms(events)
+    n = len(ordered)
+    near = {i: [j for j in range(n) if j != i and explain(ordered[i], ordered[j], policy).same] for i in range(n)}
+    alone = {i for i in range(n) if any(not times_compatible(ordered[y], ordered[z])[0]
+                                        for y in near[i] for z in near[i] if y < z)}
+    parent = list(range(n))
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in near[i]:
+            if i not in alone and j not in alone:
+                parent[find(i)] = find(j)
+    groups = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(_key(ordered[i].mentions[0]))
+    return sorted(tuple(sorted(g)) for g in groups.values())
+
+
+@SETTINGS
+@given(atoms(max_size=18), policies)
+def test_merging_by_groups_of_alike_reports_is_merging_pair_by_pair(events, policy):
+    """Deciding once per group of alike reports (for speed) finds the same events as deciding
+    every pair of reports."""
+    merged, _ = merge_events(events, policy)
+    assert sorted(tuple(sorted(_key(m) for m in e.mentions)) for e in merged) == _pairwise_reference(events, policy)
+
+
+@SETTINGS
+@given(atoms(), policies)
+def test_links_span_each_merged_event(events, policy):
+    """k reports of one event are joined by k-1 links that connect them all (linear space), and
+    each link is a pair explain() accepts, with its evidence."""
+    merged, links = merge_events(events, policy)
+    by_id = {p.id: p for e in merged for p in (e.parts or (e,))}
+    owner = {p.id: e.id for e in merged for p in (e.parts or (e,))}
+    assert len(links) == sum(len(e.parts) - 1 for e in merged if e.parts)
+    for link in links:
+        assert owner[link.a] == owner[link.b]
+        decision = explain(by_id[link.a], by_id[link.b], policy)
+        assert decision.same and (decision.rule, decision.evidence) == (link.rule, link.evidence)
+    for event in merged:  # the links connect every part
+        if not event.parts:
+            continue
+        reached, todo = set(), [event.parts[0].id]
+        while todo:
+            x = todo.pop()
+            if x not in reached:
+                reached.add(x)
+                todo.extend(y for link in links for a, y in ((link.a, link.b), (link.b, link.a)) if a == x)
+        assert reached == {p.id for p in event.parts}

@@ -17,9 +17,12 @@ Two single-mention events are one event when
 Merging works on the single-mention parts of events, so it is order-independent (the components
 of the "same event" graph do not depend on input order) and idempotent (merging a merged
 timeline finds the same components).  Candidate pairs come from blocks (concept x name word x day,
-or x month for longer periods), never from comparing every pair.  The merged event keeps the most specific time, every mention, and a
-title from its best mention; each merged pair is recorded as a :class:`MergeLink` with its rule
-and evidence, so a user can ask why.
+or x month for longer periods), never from comparing every pair; reports alike in everything a
+decision looks at (the same wire copy in many outlets) are decided once as a group, so one event
+with a thousand reports costs a thousand steps, not a million.  The merged event keeps the most
+specific time, every mention, and a title from its best mention; the links that joined it (k-1
+for k mentions) are recorded as :class:`MergeLink` with their rule and evidence, so a user can
+ask why.
 """
 
 from __future__ import annotations
@@ -150,6 +153,13 @@ class _Features:
     actors: Tuple[Tuple[str, Tuple[FrozenSet[str], str, str]], ...]
     places: Tuple[Tuple[str, Tuple[FrozenSet[str], str, str]], ...]
 
+    @property
+    def identity(self) -> tuple:
+        """Everything a decision looks at except where the report stands (document, sentence):
+        reports with equal identities are decided alike."""
+        return (self.start, self.end, self.granularity, self.value, self.trigger, self.trigger_concept,
+                self.concepts, self.actors, self.places)
+
 
 def _features(event: Event) -> _Features:
     m = event.mentions[0]
@@ -166,6 +176,17 @@ def _shared(a, b) -> List[str]:
 
 def _unmatched(small, large) -> List[str]:
     return [name for name, key in small if not any(_keys_match(key, other) for _, other in large)]
+
+
+def _interval_fit(a: Tuple[Optional[date], Optional[date], Optional[str]],
+                  b: Tuple[Optional[date], Optional[date], Optional[str]]) -> bool:
+    """Do two (start, end, granularity) times fit one event (see :func:`times_compatible`)?"""
+    (a_start, a_end, a_gran), (b_start, b_end, b_gran) = a, b
+    if a_start is None or b_start is None or a_gran in _TOO_COARSE or b_gran in _TOO_COARSE:
+        return False
+    if a_start > b_end or b_start > a_end:
+        return False
+    return (a_start <= b_start and b_end <= a_end) or (b_start <= a_start and a_end <= b_end) or a_gran == b_gran
 
 
 def _times(a: _Features, b: _Features) -> Tuple[bool, str]:
@@ -197,6 +218,11 @@ def explain(a: Event, b: Event, policy: MergePolicy = MergePolicy()) -> MergeDec
 def _decide(a: _Features, b: _Features, policy: MergePolicy) -> MergeDecision:
     if a.doc == b.doc and a.sentence == b.sentence:
         return MergeDecision(False, "same sentence: distinct events by construction")
+    return _decide_features(a, b, policy)
+
+
+def _decide_features(a: _Features, b: _Features, policy: MergePolicy) -> MergeDecision:
+    """The decision for two reports in different sentences: it looks at their identities only."""
     ok, why_time = _times(a, b)
     if not ok:
         return MergeDecision(False, "times incompatible", (("time", why_time),))
@@ -368,7 +394,8 @@ def _gc_paused():
 
 def merge_events(events: Iterable[Event], policy: MergePolicy = MergePolicy()
                  ) -> Tuple[List[Event], List[MergeLink]]:
-    """Merge reports of the same event; returns the events and the links that merged them."""
+    """Merge reports of the same event; returns the events and the links that merged them (a
+    spanning set: each merged event of k reports has k-1 links, every report in at least one)."""
     with _gc_paused():
         return _merge(events, policy)
 
@@ -377,55 +404,204 @@ def _merge(events: Iterable[Event], policy: MergePolicy) -> Tuple[List[Event], L
     atoms = _atoms(events)
     if not policy.enabled:
         return atoms, []
-    parent = list(range(len(atoms)))
+    feats = [_features(a) for a in atoms]
+    alike = _alike(feats)
+    graph = _ReportGraph.decide(feats, alike, policy)
+    ambiguous = graph.bridges()
+    links = graph.join(ambiguous)
+    parent = graph.components
+    groups: Dict[int, List[Event]] = defaultdict(list)
+    for i, atom in enumerate(atoms):
+        groups[parent.find(i)].append(atom)
+    merged = [_combine(group) for _, group in sorted(groups.items())]
+    return merged, [MergeLink(atoms[i].id, atoms[j].id, d.rule, d.evidence) for i, j, d in sorted(links, key=_link_key)]
 
-    def find(i: int) -> int:
+
+def _link_key(link: Tuple[int, int, "MergeDecision"]) -> Tuple[int, int]:
+    return link[0], link[1]
+
+
+def _alike(feats: Sequence[_Features]) -> List[List[int]]:
+    """Reports that merging cannot tell apart (all features equal except document and sentence:
+    the same wire copy in many outlets), as lists of report indices in canonical order.  Merging
+    decides once per pair of such groups, not once per pair of reports."""
+    index: Dict[tuple, int] = {}
+    groups: List[List[int]] = []
+    for i, f in enumerate(feats):
+        k = f.identity
+        g = index.get(k)
+        if g is None:
+            index[k] = len(groups)
+            groups.append([i])
+        else:
+            groups[g].append(i)
+    return groups
+
+
+class _UnionFind:
+    """Disjoint sets over 0..n-1; the root of a set is its smallest member (canonical)."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    feats = [_features(a) for a in atoms]
-    edges: Dict[Tuple[int, int], MergeDecision] = {}
-    for i, later in _partners(feats):
-        fi = feats[i]
-        for j in later:
-            decision = _decide(fi, feats[j], policy)
-            if decision.same:
-                edges[(i, j)] = decision
-    ambiguous = _bridges(feats, edges)
-    links: List[MergeLink] = []
-    for (i, j), decision in sorted(edges.items()):
-        if i in ambiguous or j in ambiguous:
-            continue
-        links.append(MergeLink(atoms[i].id, atoms[j].id, decision.rule, decision.evidence))
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: Dict[int, List[Event]] = defaultdict(list)
-    for i, atom in enumerate(atoms):
-        groups[find(i)].append(atom)
-    merged = [_combine(group) for _, group in sorted(groups.items())]
-    return merged, links
+    def union(self, i: int, j: int) -> bool:
+        """Join the sets of ``i`` and ``j``; False when they were one already."""
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        self.parent[max(ri, rj)] = min(ri, rj)
+        return True
 
 
-def _bridges(feats: Sequence[_Features], edges: Dict[Tuple[int, int], "MergeDecision"]) -> set:
-    """Reports that would join two events which are not one: "reiste im Juli nach Moskau" fits
-    both "am 5. Juli in Moskau" and "am 8. Juli in Peking (nach Moskau)", which do not fit each
-    other.  Such a report is ambiguous and stays on its own (precision first)."""
-    neighbours: Dict[int, List[int]] = defaultdict(list)
-    for i, j in edges:
-        neighbours[i].append(j)
-        neighbours[j].append(i)
-    ambiguous = set()
-    for x, near in neighbours.items():
-        near = sorted(near)
-        for k, y in enumerate(near):
-            if any((min(y, z), max(y, z)) not in edges and not _times(feats[y], feats[z])[0]
-                   for z in near[k + 1:]):
-                ambiguous.add(x)
-                break
-    return ambiguous
+@attrs.define
+class _ReportGraph:
+    """The accepted "same event" decisions between groups of alike reports.
+
+    Reports ``x`` and ``y`` are linked when their groups' decision accepts and they are not in
+    one sentence; the graph over reports is never built: a group's decision stands for all its
+    reports, so the work grows with the pairs of distinct groups in a block, not with the square
+    of the reports of one event."""
+
+    feats: Sequence[_Features]
+    alike: List[List[int]]
+    #: group -> accepted (other group, decision); ``own[g]``: the decision between two reports of g
+    near: Dict[int, List[Tuple[int, MergeDecision]]]
+    own: List[Optional[MergeDecision]]
+    policy: MergePolicy
+    components: _UnionFind
+
+    @classmethod
+    def decide(cls, feats: Sequence[_Features], alike: List[List[int]], policy: MergePolicy) -> "_ReportGraph":
+        heads = [feats[g[0]] for g in alike]
+        near: Dict[int, List[Tuple[int, MergeDecision]]] = defaultdict(list)
+        for c, later in _partners(heads):
+            fc = heads[c]
+            for d in later:
+                decision = _decide_features(fc, heads[d], policy)
+                if decision.same:
+                    near[c].append((d, decision))
+                    near[d].append((c, decision))
+        own = []
+        for g, members in enumerate(alike):
+            decision = _decide_features(heads[g], heads[g], policy) if len(members) > 1 else None
+            own.append(decision if decision is not None and decision.same else None)
+        return cls(feats, alike, near, own, policy, _UnionFind(len(feats)))
+
+    def _sentence(self, i: int) -> Tuple[str, int]:
+        f = self.feats[i]
+        return f.doc, f.sentence
+
+    def bridges(self) -> set:
+        """Reports that would join two events which are not one: "reiste im Juli nach Moskau"
+        fits both "am 5. Juli in Moskau" and "am 8. Juli in Peking (nach Moskau)", which do not
+        fit each other.  Such a report is ambiguous and stays on its own (precision first).
+
+        A report's partners fit each other unless their times are incompatible (an accepted pair
+        always has compatible times, so a pair of partners with incompatible times is never
+        linked); partners of its own group share its time.  So a report is ambiguous when the
+        times of the other groups it is linked to contain an incompatible pair; a group whose
+        reports all lie in one sentence is no partner of a report of that sentence."""
+        only_sentence = []
+        for members in self.alike:
+            sentences = {self._sentence(i) for i in members}
+            only_sentence.append(next(iter(sentences)) if len(sentences) == 1 else None)
+        ambiguous = set()
+        for g, members in enumerate(self.alike):
+            near = self.near.get(g)
+            if not near:
+                continue
+            excluded: Dict[Tuple[str, int], set] = defaultdict(set)
+            for d, _ in near:
+                if only_sentence[d] is not None:
+                    excluded[only_sentence[d]].add(d)
+            verdict: Dict[Tuple[str, int], bool] = {}
+            for i in members:
+                s = self._sentence(i)
+                key = s if s in excluded else None
+                if key not in verdict:
+                    skip = excluded.get(s, ())
+                    verdict[key] = _times_conflict({self._time(d) for d, _ in near if d not in skip})
+                if verdict[key]:
+                    ambiguous.add(i)
+        return ambiguous
+
+    def _time(self, g: int) -> Tuple[Optional[date], Optional[date], Optional[str]]:
+        f = self.feats[self.alike[g][0]]
+        return f.start, f.end, f.granularity
+
+    def join(self, ambiguous: set) -> List[Tuple[int, int, MergeDecision]]:
+        """Union the linked reports that are not ambiguous; the links that joined two sets."""
+        links: List[Tuple[int, int, MergeDecision]] = []
+        kept = [[i for i in members if i not in ambiguous] for members in self.alike]
+        whole = []
+        for g, members in enumerate(kept):
+            if self.own[g] is not None:
+                self._link(members, members, self.own[g], links)
+            whole.append(len({self.components.find(i) for i in members}) <= 1)
+        for c, near in sorted(self.near.items()):
+            for d, decision in near:
+                if d <= c or not kept[c] or not kept[d]:
+                    continue
+                if whole[c] and whole[d]:  # each side is one set already: one link joins them
+                    self._link(_two_sentences(kept[c], self._sentence), _two_sentences(kept[d], self._sentence),
+                               decision, links)
+                else:
+                    self._link(kept[c], kept[d], decision, links)
+        return links
+
+    def _link(self, left: Sequence[int], right: Sequence[int], decision: MergeDecision,
+              links: List[Tuple[int, int, MergeDecision]]) -> None:
+        """Join every report of ``left`` with every report of ``right`` that is not in its
+        sentence, with at most two unions per report: each is joined to the first two reports
+        of the other side that lie in two different sentences (when in neither), which gives
+        the same sets as joining every such pair.  ``decision`` is the one for (left, right); a
+        link is recorded in canonical order with the evidence :func:`explain` gives in that
+        order (it names the first report's shared names)."""
+        sentence = self._sentence
+        reverse: List[MergeDecision] = []
+        for side, heads, flipped in ((left, _two_sentences(right, sentence), False),
+                                     (right, _two_sentences(left, sentence), True)):
+            for i in side:
+                s = sentence(i)
+                for j in heads:
+                    if j == i or sentence(j) == s or not self.components.union(i, j):
+                        continue
+                    first, second = (i, j) if i < j else (j, i)
+                    if first == (j if flipped else i):  # the left report comes first
+                        links.append((first, second, decision))
+                    else:
+                        if not reverse:
+                            reverse.append(_decide_features(self.feats[first], self.feats[second], self.policy))
+                        links.append((first, second, reverse[0]))
+
+
+def _two_sentences(members: Sequence[int], sentence) -> List[int]:
+    """The first member, and the first member in another sentence than it (if any)."""
+    if not members:
+        return []
+    first = members[0]
+    s = sentence(first)
+    for i in members:
+        if sentence(i) != s:
+            return [first, i]
+    return [first]
+
+
+def _times_conflict(times: set) -> bool:
+    """Do two of these (start, end, granularity) times not fit each other?"""
+    ordered = list(times)
+    for k, a in enumerate(ordered):
+        for b in ordered[k + 1:]:
+            if not _interval_fit(a, b):
+                return True
+    return False
 
 
 def _union_names(first: Sequence[str], others: Iterable[Sequence[str]]) -> Tuple[str, ...]:

@@ -217,7 +217,7 @@ class Timeline:
     reported: Tuple[Event, ...] = ()
     documents: Tuple[Document, ...] = ()
     failures: Tuple[DocumentFailure, ...] = ()
-    #: why mentions were merged: one link per merged pair (see timeline.merge)
+    #: why mentions were merged: the links that joined each merged event, k-1 for k mentions (see timeline.merge)
     links: Tuple["MergeLink", ...] = ()
     #: negated and conditional events ("fand nicht statt", "Sollte es ... geben"), unmerged
     set_aside: Tuple[Event, ...] = ()
