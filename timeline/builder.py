@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable, List, Optional
 
+import attrs
+
 from timeline.context import DEFAULT_TIMEZONE, Published, parse_published
 from timeline.errors import InputError, TimelineError
 from timeline.model import SET_ASIDE, Document, DocumentFailure, Event, Timeline
@@ -34,14 +36,23 @@ def order_events(events: Iterable[Event], doc_rank: Optional[dict] = None) -> Li
 
 def events_of(doc: Document, doc_id: str, annotator=None, reported: bool = False) -> List[Event]:
     """The dated events of one document (and, with ``reported``, those without a time of their
-    own, marked ``reported=True``)."""
+    own, marked ``reported=True``).  The page's layout (the language's
+    :class:`timeline.events.language.DocumentLayout`) tells which times date nothing: a topic
+    label and the page's stamps; the first stamp is the publication time when none was passed."""
     from timeline.events.extract import extract_events, extract_reported
     from timeline.events.language import event_language
     from timeline.events.nlp import default_annotator
     from timeline.tagger import tag
 
-    mentions = tag(doc.text, published=doc.published, mode=doc.mode, language=doc.language)
-    spans = event_language(doc.language).sentence_spans(doc.text)
+    language = event_language(doc.language)
+    layout = language.layout(doc.text)
+    if doc.mode != "news":
+        layout = attrs.evolve(layout, label=None)  # a topic label is a news page's
+    if doc.published is None and layout.published is not None:
+        doc = attrs.evolve(doc, published=layout.published)  # the page's own "Stand:" stamp
+    mentions = [m for m in tag(doc.text, published=doc.published, mode=doc.mode, language=doc.language)
+                if not layout.dates_nothing(m.start)]  # the topic label and the stamps date no event
+    spans = language.sentence_spans(doc.text)
     annotator = annotator or default_annotator()
     found = extract_events(doc, doc_id, mentions, spans, annotator)
     if reported:

@@ -64,10 +64,32 @@ class PageWording:
 
 
 @attrs.frozen
+class DocumentLayout:
+    """The parts of a news page before and around its body, as character spans [start, end).
+
+    ``label`` is the topic label above the headline ("Bundestagswahl 2025"): it names a subject,
+    not an event, and dates nothing; ``headline`` and ``teaser`` follow it; ``stamps`` are the
+    page's own time stamps ("Stand: 12.05.2025 18:04 Uhr"): metadata that dates no event, the
+    first of them (``published``) the publication time when none was passed."""
+
+    label: Optional[Tuple[int, int]] = None
+    headline: Optional[Tuple[int, int]] = None
+    teaser: Optional[Tuple[int, int]] = None
+    stamps: Tuple[Tuple[int, int], ...] = ()
+    published: Any = None  # a datetime, or None
+
+    def dates_nothing(self, start: int) -> bool:
+        """The offset lies in the topic label or in a stamp: no time there dates an event."""
+        spans = self.stamps + ((self.label,) if self.label else ())
+        return any(a <= start < b for a, b in spans)
+
+
+@attrs.frozen
 class EventLanguage:
     """What the event layer needs from a language.
 
     * ``sentence_spans(text)``: character spans of the sentences;
+    * ``layout(text)``: topic label, headline, teaser and time stamps of a news page (:class:`DocumentLayout`);
     * ``prepare(tokens, mentions)``: a tagged sentence made ready for ``sentence_events`` (time
       expressions marked, names repaired);
     * ``sentence_events(text, tokens, times, context)``: the events its time expressions date, as
@@ -81,6 +103,7 @@ class EventLanguage:
 
     code: str
     sentence_spans: Callable[[str], List[Tuple[int, int]]]
+    layout: Callable[[str], DocumentLayout]
     prepare: Callable[[Sequence[Any], Sequence[Any]], List[Any]]
     sentence_events: Callable[..., Tuple[list, list]]
     sentence_subjects: Callable[..., list]

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from timeline.events.language import EventLanguage, Gazetteer
 from timeline.lang.de.events import lexicon, places, syntax
+from timeline.lang.de.layout import layout
 from timeline.lang.de.page import PAGE
 from timeline.lang.de.sentences import sentence_spans
 
 LANGUAGE = EventLanguage(
     code="de",
     sentence_spans=sentence_spans,
+    layout=layout,
     prepare=syntax.prepare,
     sentence_events=syntax.sentence_events,
     sentence_subjects=syntax.sentence_subjects,
