@@ -9,13 +9,18 @@ checked in here are what this script produces.
 
 from pathlib import Path
 
+import attrs
+
 import timeline
 
 HERE = Path(__file__).resolve().parent
 
 
 def build() -> timeline.Timeline:
-    return timeline.build(sorted(HERE.glob("*.txt")))
+    tl = timeline.build(sorted(HERE.glob("*.txt")))
+    # file names relative to this folder, so the checked-in JSON is the same on every machine
+    return attrs.evolve(tl, documents=tuple(attrs.evolve(d, path=Path(d.path).name)
+                                            for d in tl.documents))
 
 
 def main() -> None:

@@ -50,14 +50,20 @@ def test_bad_documents_are_reported_and_the_rest_goes_on(tmp_path):
 
 def test_json_contract():
     tl = timeline.build({"text": TEXT, "published": "2024-06-24", "id": "lula"})
-    (event,) = json.loads(tl.to_json())
+    data = json.loads(tl.to_json())
+    assert (data["format"], data["version"]) == ("timeline", 1)
+    (event,) = data["events"]
     assert set(event) >= {"id", "value", "type", "start", "end", "granularity", "mod", "title",
-                          "participants", "mentions"}
+                          "participants", "mentions", "status", "sources"}
     assert (event["value"], event["start"], event["end"], event["granularity"]) == \
         ("2024-06-19", "2024-06-19", "2024-06-19", "day")
     (mention,) = event["mentions"]
-    assert set(mention) == {"doc", "sentence", "start", "end", "quote"}
+    assert set(mention) >= {"doc", "sentence", "start", "end", "quote", "trigger", "time"}
     assert mention["doc"] == "lula" and TEXT[mention["start"]:mention["end"]] == mention["quote"]
+    trigger, time = mention["trigger"], mention["time"]
+    assert TEXT[trigger["start"]:trigger["end"]] == trigger["text"] == "unterzeichnete"
+    assert TEXT[time["start"]:time["end"]] == time["text"] == "vergangenen Mittwoch"
+    assert time["value"] == "2024-06-19" and time["anchor"] == "2024-06-24"
 
 
 def test_filters():

@@ -25,10 +25,10 @@ class FakeBuild:
         self.error = error
 
     def __call__(self, documents, *, language="de", published=None, meta=None, mode="news",
-                 reported=False, progress=False, merge=True):
+                 reported=False, progress=False, merge=True, **options):
         self.calls.append(dict(documents=documents, language=language, published=published,
                                meta=meta, mode=mode, reported=reported, progress=progress,
-                               merge=merge))
+                               merge=merge, **options))
         if self.error:
             raise self.error
         docs, failures, events, rep = [], [], [], []
@@ -100,11 +100,12 @@ def test_markdown_to_stdout(capsys, files, fake_build):
     assert "[^2]: Mali &lt;b&gt;, Welt, 28. März 2024: „Putin telefonierte.“" in out
     assert err.splitlines() == ["timeline: 2 documents read, 2 events found"]
     [call] = fake_build.calls
-    assert call["published"] == date(2024, 6, 24)
     assert call["mode"] == "news" and call["language"] == "de"
     assert call["reported"] is False
     assert call["progress"] is False  # stderr is not a terminal here
-    assert [str(p) for p in call["documents"]] == [str(files["good"]), str(files["front"])]
+    # the command line reads the documents itself (to count them for the progress bar)
+    assert [d.path for d in call["documents"]] == [str(files["good"]), str(files["front"])]
+    assert [d.published for d in call["documents"]] == [date(2024, 6, 24), date(2024, 3, 28)]
 
 
 def test_json_to_a_file(capsys, files, fake_build):
@@ -113,11 +114,15 @@ def test_json_to_a_file(capsys, files, fake_build):
                          "--out", target, "--mode", "narrative")
     assert code == 0, err
     assert out == ""
-    rows = json.loads(target.read_text(encoding="utf-8"))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["format"] == "timeline" and data["version"] == 1
+    rows = data["events"]
     assert [r["value"] for r in rows] == ["2024-06-24"]
     assert {"value", "start", "end", "granularity", "mod", "title", "participants", "mentions"} <= set(rows[0])
     call = fake_build.calls[0]
-    assert str(call["meta"]) == str(files["meta"]) and call["mode"] == "narrative"
+    assert call["mode"] == "narrative"
+    # the --meta sidecar dated the document
+    assert [(d.published, d.source) for d in call["documents"]] == [(date(2024, 6, 24), "RT DE")]
 
 
 def test_reported_events_on_request(capsys, files, fake_build):
@@ -153,7 +158,13 @@ def test_nothing_written_when_every_document_failed(capsys, files, fake_build):
 def test_undated_documents_are_pointed_out(capsys, files, fake_build):
     code, out, err = run(capsys, "build", files["good"])
     assert code == 0
-    assert "warning: 1 document without a publication date" in err and "good" in err
+    lines = err.splitlines()
+    assert any(line.startswith("timeline: warning: ") and "good.txt: no publication date" in line
+               for line in lines)
+    assert lines[-1] == "timeline: 1 document read, 1 event found; 1 without a publication date"
+    # --quiet: only errors
+    code, out, err = run(capsys, "build", files["good"], "--quiet")
+    assert code == 0 and err == "" and out
 
 
 def test_bad_published_is_a_usage_error(capsys, files, fake_build):

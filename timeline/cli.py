@@ -11,7 +11,8 @@ Subcommands:
 Exit codes: 0 when everything went through; 1 when some input files could not be read (each is
 reported on stderr, the others are still processed); 2 for usage errors and for errors the
 library reports (a publication date nobody can read, an unknown timezone, an unreadable
-``--meta`` file), printed as one line ``timeline: error: ...``.
+``--meta`` file, ``--out`` naming an input), printed as one line ``timeline: error: ...``;
+130 when interrupted (Ctrl-C), with no partial ``--out`` file left behind.
 
 Subcommands are listed in :data:`COMMANDS`: each one is a function that adds its parser and a
 function that runs it.
@@ -212,42 +213,67 @@ def run_tag(args: argparse.Namespace) -> int:
 
 # --- timeline build -------------------------------------------------------------------------------
 
-BUILD_FORMATS = ("md", "json")
+BUILD_FORMATS = ("md", "json", "html", "csv")
+INPUT_FORMATS = ("auto", "text", "jsonl", "json", "csv", "html", "feed")
 
 
 def add_build_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "build",
         help="build a dated chronology of events from news articles",
-        description="Read articles (UTF-8 text or Markdown with front matter), find the events "
-                    "they date and write them as one chronology: Markdown (default) or JSON.",
+        description="Read articles (text or Markdown with front matter, JSON lines, JSON, CSV, "
+                    "saved HTML pages, RSS/Atom feeds; files, folders, glob patterns or - for "
+                    "stdin), find the events they date and write them as one chronology: "
+                    "Markdown (default), JSON, a self-contained HTML page or CSV.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE",
-                   help="UTF-8 text or Markdown files; a front matter block (---, published:, "
-                        "title:, source:, id:, ---) gives a file its own metadata")
+    p.add_argument("files", nargs="+", metavar="INPUT",
+                   help="files, folders (read recursively, by suffix: .txt .md .jsonl .json .csv "
+                        ".tsv .html .htm .rss .atom .xml), quoted glob patterns, or - for stdin")
     p.add_argument("--published", metavar="DATE",
-                   help="publication date of files that state none (e.g. 2024-06-24, "
+                   help="publication date of documents that state none (e.g. 2024-06-24, "
                         "'24. Juni 2024'); with --meta, used for files the sidecar does not list")
     p.add_argument("--meta", metavar="JSON", type=Path,
                    help='sidecar JSON {"documents": [{"file", "published", "outlet", "title"}]}; '
                         "without it, a publication.json next to the files is used")
     p.add_argument("--format", choices=BUILD_FORMATS, default="md", dest="fmt",
-                   help="md: a Markdown chronology (default); json: one object per event")
+                   help="md: a Markdown chronology (default); json: versioned JSON "
+                        "(docs/json-format.md); html: one self-contained, filterable web page; "
+                        "csv: one row per event")
     p.add_argument("--out", metavar="PATH", type=Path,
-                   help="write the chronology to PATH instead of stdout")
+                   help="write the chronology to PATH instead of stdout (written whole or not at "
+                        "all; never onto an input)")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
+                   help="read every input in this format instead of the one its suffix says "
+                        "(stdin: text unless given)")
+    p.add_argument("--text-key", metavar="KEY",
+                   help="the key or column holding the article text in JSON lines, JSON and CSV "
+                        "(default: text, body, content, ...)")
+    p.add_argument("--date-key", metavar="KEY",
+                   help="the key or column holding the publication date (default: published, "
+                        "dct, date, publishedAt, pubDate, ...)")
+    p.add_argument("--timezone", default=DEFAULT_TIMEZONE, metavar="TZ",
+                   help=f"where the articles were published, for timestamps with a UTC offset "
+                        f"(default {DEFAULT_TIMEZONE})")
+    p.add_argument("--max-size", type=float, default=None, metavar="MB",
+                   help="size limit of one document in MB (default 5)")
     p.add_argument("--reported", action="store_true",
                    help="also list events with no date of their own (placed at the publication "
                         "date, 'gemeldet am ...')")
     p.add_argument("--mode", choices=MODES, default="news",
                    help="news: resolve against the publication date (default); narrative: "
                         "against the dates the text mentioned before")
-    p.add_argument("--title", help="heading of the Markdown page (default: Chronologie)")
+    p.add_argument("--title", help="heading of the Markdown or HTML page (default: Chronologie)")
+    p.add_argument("--no-texts", action="store_true",
+                   help="JSON: leave the document texts out (the offsets then point into files "
+                        "you keep)")
     p.add_argument("--no-merge", action="store_true",
                    help="list every report on its own line instead of merging reports of one event")
     p.add_argument("--merge-strictness", choices=("strict", "normal", "loose"), default="normal",
                    help="how alike two reports must be to count as one event (default: normal)")
     p.add_argument("--explain", action="store_true",
                    help="print on stderr why reports were merged (rule and evidence)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar, no summary, no line per undated document: only errors")
     p.set_defaults(run=run_build)
 
 
@@ -267,55 +293,163 @@ def _build_function() -> Callable:
     raise CommandError(f"'timeline build' is not available in this installation ({problem})")
 
 
-def run_build(args: argparse.Namespace) -> int:
-    build = _build_function()
-    from timeline.documents import MetadataWarning, Sidecar
+def input_items(names: Sequence[str]) -> List[object]:
+    """The inputs named on the command line: ``-`` is stdin, a quoted glob pattern that names no
+    file is expanded (``'articles/**/*.html'``), anything else is a path (folders are read
+    recursively by :func:`timeline.documents.load_documents`)."""
+    from timeline.documents import expand_path
 
-    published = parse_published(args.published) if args.published else None
-    if args.meta is not None:
-        Sidecar.from_path(args.meta)  # a --meta file nobody can read is a usage error: say so now
-    progress = bool(getattr(sys.stderr, "isatty", None) and sys.stderr.isatty())
+    items: List[object] = []
+    for name in names:
+        if name == "-":
+            items.append(sys.stdin.buffer)
+            continue
+        path = Path(name)
+        matches = expand_path(path) if not path.exists() and any(c in name for c in "*?[") else [path]
+        if not matches:
+            raise CommandError(f"{name}: the pattern matches no file")
+        items.extend(matches)
+    return items
+
+
+def _input_files(items: Sequence[object]) -> List[Path]:
+    """Every file the inputs stand for (folders expanded), to keep --out off them."""
+    from timeline.documents import expand_path
+
+    files: List[Path] = []
+    for item in items:
+        if isinstance(item, Path):
+            files.extend(expand_path(item) if item.is_dir() else [item])
+    return files
+
+
+def check_out(out: Path, inputs: Sequence[Path], meta: Optional[Path]) -> None:
+    """``--out`` must not name an input, the --meta file or a folder."""
+    if out.is_dir():
+        raise CommandError(f"--out {out} is a directory; name a file")
+    target = out.resolve()
+    for path in list(inputs) + ([meta] if meta is not None else []):
+        try:
+            same = path.resolve() == target or (path.exists() and out.exists() and path.samefile(out))
+        except OSError:
+            same = False
+        if same:
+            raise CommandError(f"--out {out} is one of the inputs; it would be overwritten")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: a temporary file in the same folder,
+    renamed over ``path`` once complete (a failed or interrupted write leaves the old file)."""
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
+                                             prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CommandError(f"cannot write --out file {path}: {exc.strerror or exc}") from None
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except OSError as exc:
+        raise CommandError(f"cannot write --out file {path}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(handle.name):
+            os.unlink(handle.name)
+
+
+def _load(items: Sequence[object], args: argparse.Namespace, published) -> Tuple[list, list, list]:
+    """(documents, failures, undated ids) read from the inputs, warnings about metadata printed."""
+    from timeline.documents import MetadataWarning, UndatedDocumentWarning, load_documents
+    from timeline.model import DocumentFailure
+    from timeline.readers import MAX_BYTES
+
+    max_bytes = int(args.max_size * 1_000_000) if args.max_size else MAX_BYTES
+    if max_bytes < 1:
+        raise CommandError("--max-size must be a positive number of MB")
+    documents, failures = [], []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MetadataWarning)
-        from timeline.merge import MergePolicy
-
-        policy = MergePolicy(enabled=not args.no_merge, strictness=args.merge_strictness)
-        result = build([Path(f) for f in args.files], language="de", published=published,
-                       meta=args.meta, mode=args.mode, reported=args.reported, progress=progress,
-                       merge=policy)
+        warnings.simplefilter("always", UndatedDocumentWarning)
+        stream = load_documents(
+            items, published=published, meta=args.meta, language="de", mode=args.mode,
+            timezone=args.timezone, max_bytes=max_bytes, text_key=args.text_key,
+            date_key=args.date_key,
+            input_format=None if args.input_format == "auto" else args.input_format)
+        for item in stream:
+            (failures if isinstance(item, DocumentFailure) else documents).append(item)
+    undated = []
     for w in caught:
-        if issubclass(w.category, MetadataWarning):
+        if issubclass(w.category, UndatedDocumentWarning):
+            undated.append(str(w.message))
+        elif issubclass(w.category, MetadataWarning):
             print(f"{PROG}: warning: {w.message}", file=sys.stderr)
         else:
             warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    return documents, failures, undated
+
+
+def render(result, args: argparse.Namespace) -> str:
+    """The chronology in the format asked for."""
+    if args.fmt == "json":
+        return result.to_json(reported=args.reported, texts=not args.no_texts) + "\n"
+    if args.fmt == "html":
+        return result.to_html(title=args.title, reported=args.reported)
+    if args.fmt == "csv":
+        return result.to_csv(reported=args.reported)
+    return result.to_markdown(title=args.title, reported=args.reported)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    build = _build_function()
+    from timeline.documents import Sidecar
+
+    _zone(args.timezone)
+    published = parse_published(args.published, args.timezone) if args.published else None
+    if args.meta is not None:
+        Sidecar.from_path(args.meta)  # a --meta file nobody can read is a usage error: say so now
+    items = input_items(args.files)
+    if args.out is not None:
+        check_out(args.out, _input_files(items), args.meta)
+    documents, load_failures, undated = _load(items, args, published)
+    progress = not args.quiet and bool(getattr(sys.stderr, "isatty", None) and sys.stderr.isatty())
+    from timeline.merge import MergePolicy
+
+    policy = MergePolicy(enabled=not args.no_merge, strictness=args.merge_strictness)
+    import attrs
+
+    from timeline.documents import UndatedDocumentWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UndatedDocumentWarning)  # reported once, above
+        result = build(documents, language="de", mode=args.mode, reported=args.reported,
+                       progress=progress, merge=policy, timezone=args.timezone)
+
+    result = attrs.evolve(result, failures=tuple(load_failures) + result.failures)
 
     documents, failures = result.documents, result.failures
-    if failures and not documents:
-        out = None  # nothing was read: no empty chronology pretending otherwise
-    elif args.fmt == "json":
-        out = result.to_json(reported=args.reported) + "\n"
-    else:
-        out = result.to_markdown(title=args.title, reported=args.reported)
+    out = None if failures and not documents else render(result, args)
     if out is not None:
         if args.out is None:
             sys.stdout.write(out)
         else:
-            try:
-                args.out.write_text(out, encoding="utf-8")
-            except OSError as exc:
-                raise CommandError(f"cannot write --out file {args.out}: {exc.strerror or exc}") from None
+            write_atomically(args.out, out)
 
-    summary = f"{PROG}: {_count(len(documents), 'document')} read, {_count(len(result.events), 'event')} found"
-    if args.reported:
-        summary += f" (and {len(result.reported)} reported without a date of their own)"
-    if failures:
-        summary += f"; {len(failures)} failed"
-    print(summary, file=sys.stderr)
-    undated = [d.id or d.path or "?" for d in documents if d.published is None]
-    if undated and args.mode == "news":
-        shown = ", ".join(undated[:5]) + (", ..." if len(undated) > 5 else "")
-        print(f"{PROG}: warning: {_count(len(undated), 'document')} without a publication date "
-              f"(relative dates in them stay unresolved): {shown}", file=sys.stderr)
+    if not args.quiet:
+        for line in undated:
+            print(f"{PROG}: warning: {line}", file=sys.stderr)
+        summary = (f"{PROG}: {_count(len(documents), 'document')} read, "
+                   f"{_count(len(result.events), 'event')} found")
+        if args.reported:
+            summary += f" (and {len(result.reported)} reported without a date of their own)"
+        if undated and args.mode == "news":
+            summary += f"; {len(undated)} without a publication date"
+        if failures:
+            summary += f"; {len(failures)} failed"
+        print(summary, file=sys.stderr)
     if args.explain:
         for event in result.events:
             for link in result.why(event):
@@ -380,6 +514,9 @@ def _run(fn: Callable[[], int]) -> int:
     except TimelineError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: no traceback; --out is written whole or not at all
+        print(f"\n{PROG}: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # `timeline tag ... | head`: stop quietly
         try:  # point stdout at /dev/null so the flush at interpreter exit does not fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -126,8 +126,10 @@ class EventMention:
     doc_title: Optional[str] = None
 
     def to_dict(self) -> dict:
-        return {"doc": self.doc, "sentence": self.sentence, "start": self.start, "end": self.end,
-                "quote": self.quote}
+        """The JSON form (docs/json-format.md): sentence, trigger and the time that dates it."""
+        from timeline.render.json_format import mention_data
+
+        return mention_data(self)
 
 
 @attrs.frozen
@@ -177,23 +179,10 @@ class Event:
         return len({m.source or f"doc:{m.doc}" for m in self.mentions})
 
     def to_dict(self) -> dict:
-        """The JSON contract: one object per event."""
-        return {
-            "id": self.id,
-            "value": self.when.value,
-            "type": self.when.type,
-            "start": self.start.isoformat() if self.start else None,
-            "end": self.end.isoformat() if self.end else None,
-            "granularity": self.granularity,
-            "mod": self.when.mod,
-            "title": self.title,
-            "participants": list(self.participants),
-            "places": list(self.places),
-            "reported": self.reported,
-            "status": self.status,
-            "sources": self.independent_sources,
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
+        """The JSON form of one event (docs/json-format.md)."""
+        from timeline.render.json_format import event_data
+
+        return event_data(self)
 
 
 @attrs.frozen
@@ -259,14 +248,57 @@ class Timeline:
         return self._keep(lambda e: any(m.doc in wanted for m in e.mentions))
 
     def to_dicts(self, reported: bool = False) -> list:
+        """The events (and with ``reported`` the undated reported ones) in their JSON form."""
         events = self.events + (self.reported if reported else ())
         return [e.to_dict() for e in events]
 
-    def to_json(self, reported: bool = False, indent: Optional[int] = 2) -> str:
-        """The JSON contract: a list of events in order (see docs/user-guide.md)."""
-        import json
+    def to_data(self, reported: bool = True, texts: bool = True) -> dict:
+        """The versioned JSON form as Python data (docs/json-format.md)."""
+        from timeline.render.json_format import to_data
 
-        return json.dumps(self.to_dicts(reported), ensure_ascii=False, indent=indent)
+        return to_data(self, reported=reported, texts=texts)
+
+    def to_json(self, reported: bool = True, indent: Optional[int] = 2, texts: bool = True) -> str:
+        """The chronology as versioned JSON: documents, events with every mention (trigger, the
+        time expression that dated it), failures and merge links; schema in
+        ``timeline/schema/timeline.schema.json``, described in docs/json-format.md.
+        ``Timeline.from_json`` reads it back.  ``reported=False`` leaves the undated reported
+        events out, ``texts=False`` the document texts."""
+        from timeline.render.json_format import dumps
+
+        return dumps(self.to_data(reported=reported, texts=texts), indent=indent)
+
+    @staticmethod
+    def from_json(text: str) -> "Timeline":
+        """The timeline that :meth:`to_json` wrote (raises InputError naming what is wrong)."""
+        from timeline.render.json_format import loads
+
+        return loads(text)
+
+    @staticmethod
+    def from_data(data: dict) -> "Timeline":
+        """The timeline of :meth:`to_data`'s output."""
+        from timeline.render.json_format import from_data
+
+        return from_data(data)
+
+    def to_csv(self, reported: bool = False) -> str:
+        """One row per event (CSV with a header row; see timeline.render.csv_format)."""
+        from timeline.render.csv_format import to_csv
+
+        return to_csv(self, reported=reported)
+
+    def to_dataframe(self, reported: bool = False):
+        """The CSV table as a pandas DataFrame (needs ``pip install 'timeline-de[pandas]'``)."""
+        from timeline.render.csv_format import to_dataframe
+
+        return to_dataframe(self, reported=reported)
+
+    def to_html(self, title: Optional[str] = None, reported: bool = False) -> str:
+        """The chronology as one self-contained, filterable HTML page (no network needed)."""
+        from timeline.render.html import to_html
+
+        return to_html(self, title=title, reported=reported)
 
     def to_markdown(self, title: Optional[str] = None, reported: bool = False) -> str:
         """The chronology as Markdown: sections per year and month, footnotes to the sources."""

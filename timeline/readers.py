@@ -42,7 +42,7 @@ from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Mapping, Optio
 import attrs
 
 #: Default size limit of one document (and of any file read whole), in bytes.
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 5_000_000
 
 #: Format of a file by its suffix.
 FORMATS = {

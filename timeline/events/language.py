@@ -61,6 +61,9 @@ class PageWording:
     month_name: Callable[[int], str]
     #: a status -> the mark after the title ("planned" -> "geplant"); happened has none
     status_marks: Mapping[str, str] = attrs.field(factory=dict)
+    #: the controls of the HTML page (render/html.py: filter, sources, documents); missing
+    #: keys fall back to English there
+    ui: Mapping[str, str] = attrs.field(factory=dict)
 
 
 @attrs.frozen

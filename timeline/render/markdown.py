@@ -55,6 +55,9 @@ COARSE = frozenset({"century", "decade", "year", "half", "quarter", "season"})
 _SPECIAL = re.compile(r"([\\`*_\[\](){}#|!~$@^])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A dot inside a word run ("www.example", "example.de"): what URL and domain autolinks need.
+_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
 #: At the start of a line: list markers, ordered-list numbers, setext underlines, block quotes.
 _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
 
@@ -62,18 +65,22 @@ _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
 def escape(text: Optional[str], line_start: bool = True) -> str:
     """``text`` as inert Markdown inline content on one line.
 
-    Whitespace runs (newlines included) become one space; control characters go; ``& < >``
-    become HTML entities; Markdown punctuation gets a backslash; ``://`` and ``www.`` lose the
-    power to become links.  With ``line_start`` (the default) a list marker or ordered-list
+    Whitespace runs (newlines included) become one space; control characters go and unpaired
+    surrogates become U+FFFD; ``& < >`` become HTML entities; Markdown punctuation gets a
+    backslash.  Nothing can become a link: ``://`` is broken (URL autolinks), a dot between two
+    word characters is escaped (``www.`` links, bare domains that linkify would link), and an
+    ``@`` is followed by an invisible WORD JOINER (U+2060), since GitHub's e-mail autolinks form
+    across backslash escapes.  With ``line_start`` (the default) a list marker or ordered-list
     number at the start is defused too, so the result is safe even at the start of a line.
+    tests/test_markdown_escaping.py renders the output with cmark-gfm and markdown-it (linkify).
     """
     if not text:
         return ""
-    text = " ".join(_CONTROL.sub("", text).split())
+    text = " ".join(_SURROGATE.sub("\ufffd", _CONTROL.sub("", text)).split())
     text = "".join(_HTML.get(ch, ch) for ch in text)
     text = _SPECIAL.sub(r"\\\1", text)
-    text = text.replace("://", "\\://")
-    text = re.sub(r"(?i)\b(www)\.", r"\1\\.", text)
+    text = text.replace("://", "\\://").replace("@", "@\u2060")
+    text = _INNER_DOT.sub(r"\\.", text)
     m = _LINE_START.match(text) if line_start else None
     if m:
         if m.group(1) in "-+=":

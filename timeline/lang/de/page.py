@@ -53,4 +53,15 @@ PAGE = PageWording(
     month_name=month_name,
     status_marks={"planned": "geplant", "possible": "möglich", "negated": "nicht eingetreten",
                   "conditional": "unter Bedingung"},
+    ui={
+        "filter": "Filtern",
+        "filter_hint": "Titel, Person, Ort, Quelle …",
+        "all_years": "alle Jahre",
+        "sources": "Quellen",
+        "documents": "Dokumente",
+        "open": "Artikel öffnen",
+        "no_match": "Kein Ereignis passt zum Filter.",
+        "failures": "Nicht verarbeitet",
+        "events": "Ereignisse",
+    },
 )
