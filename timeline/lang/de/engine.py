@@ -63,13 +63,16 @@ def _matches(rule: Rule, text: str, lowered: str):
         yield from rule.regex.finditer(text, a, min(b, len(text)))
 
 
-def find_candidates(text: str) -> List[Candidate]:
-    """All matches of all rules, as (start, end, rule, match)."""
+def find_candidates(text: str, mode: Optional[str] = None) -> List[Candidate]:
+    """All matches of all rules (of those that run in ``mode``, when given), as (start, end,
+    rule, match)."""
     found: List[Candidate] = []
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lowered ("İ")
         lowered = "".join(ch.lower()[:1] for ch in text)
     for rule in RULES:
+        if mode is not None and mode not in rule.modes:
+            continue
         for m in _matches(rule, text, lowered):
             start, end = m.span("x") if "x" in rule.regex.groupindex and m.group("x") is not None else m.span()
             if end > start:
@@ -163,7 +166,7 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
     anchor = Anchor(dct=dct, narrative=(mode == "narrative"))
     mentions: List[Mention] = []
     last_end = 0
-    chosen = select(find_candidates(text))
+    chosen = select(find_candidates(text, mode))
     headings = roles.heading_lines(text) if anchor.narrative else []
     h = 0
     for i, (start, end, rule, match) in enumerate(chosen):

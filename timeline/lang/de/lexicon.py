@@ -105,7 +105,7 @@ DURATION_ADJECTIVE_UNITS = {"tägig": "D", "wöchig": "W", "monatig": "M", "jäh
 #: Vague duration adverbs/adjectives: "tagelang" -> PXD.
 VAGUE_DURATION_WORDS = {"tagelang": "D", "wochenlang": "W", "monatelang": "M", "jahrelang": "Y",
                         "jahrzehntelang": "DE", "stundenlang": "H", "nächtelang": "N",
-                        "minutenlang": "MIN", "jahrhundertelang": "CE"}
+                        "minutenlang": "MIN", "jahrhundertelang": "CE", "sekundenlang": "S"}
 
 SEASONS: Dict[str, str] = {
     "frühling": "SP", "frühjahr": "SP", "frühjahrs": "SP", "frühlings": "SP",
@@ -160,7 +160,7 @@ VAGUE_REFERENCES = {
     "zurzeit": "PRESENT_REF", "zur zeit": "PRESENT_REF", "gegenwärtig": "PRESENT_REF",
     "momentan": "PRESENT_REF", "aktuell": "PRESENT_REF", "heutzutage": "PRESENT_REF",
     "mittlerweile": "PRESENT_REF", "inzwischen": "PRESENT_REF", "bislang": "PRESENT_REF",
-    "bisher": "PRESENT_REF", "im moment": "PRESENT_REF", "zum jetzigen zeitpunkt": "PRESENT_REF",
+    "bisher": "PRESENT_REF", "zum jetzigen zeitpunkt": "PRESENT_REF",
     "in der gegenwart": "PRESENT_REF", "in diesen tagen": "PRESENT_REF",
     "früher": "PAST_REF", "einst": "PAST_REF", "damals": "PAST_REF", "kürzlich": "PAST_REF",
     "jüngst": "PAST_REF", "neulich": "PAST_REF", "unlängst": "PAST_REF", "zuletzt": "PAST_REF",
@@ -174,13 +174,29 @@ VAGUE_REFERENCES = {
     "kurz danach": "FUTURE_REF", "kurze zeit später": "FUTURE_REF", "bald darauf": "FUTURE_REF",
     "in der folge": "FUTURE_REF", "in der folgezeit": "FUTURE_REF", "folgezeit": "FUTURE_REF",
     "langfristig": "FUTURE_REF", "mittelfristig": "FUTURE_REF", "kurzfristig": "FUTURE_REF",
+    "längerfristig": "FUTURE_REF", "mittel- bis langfristig": "FUTURE_REF",
+    "kurz- bis mittelfristig": "FUTURE_REF", "lange sicht": "FUTURE_REF",
+    "längere sicht": "FUTURE_REF", "absehbare zeit": "FUTURE_REF", "absehbarer zeit": "FUTURE_REF",
+    "unbestimmten zeitpunkt": "FUTURE_REF", "unbestimmte zeit": "FUTURE_REF",
+    "jüngster zeit": "PAST_REF", "jüngerer zeit": "PAST_REF", "jüngeren vergangenheit": "PAST_REF",
+    "jüngsten vergangenheit": "PAST_REF", "letzter zeit": "PAST_REF", "diesen zeiten": "PRESENT_REF",
 }
+del VAGUE_REFERENCES["in letzter zeit"], VAGUE_REFERENCES["in zukunft"]
+#: "vor Monaten", "vor wenigen Tagen", "vor einigen Jahren": some time ago, no measure.
+VAGUE_REFERENCES.update({
+    " ".join(("vor", quantity, unit)).replace("  ", " "): "PAST_REF"
+    for quantity in ("", "wenigen", "einigen", "vielen", "mehreren", "ein paar")
+    for unit in ("tagen", "wochen", "monaten", "jahren", "jahrzehnten")
+})
 
 #: Discourse adverbs that in a narrative relate to the story's own now, not to the present or
 #: past of the writer ("Nun griff die Armee an"): not time references in narrative mode.
 NARRATIVE_DISCOURSE_ADVERBS = frozenset({
     "nun", "damals", "bisher", "bislang", "mittlerweile", "inzwischen", "zuvor", "früher",
     "zuletzt", "kurzfristig", "künftig", "in der folge", "einst", "später",
+    # horizon words of news reports, rare and unmarked in narratives
+    "längerfristig", "absehbare zeit", "absehbarer zeit", "lange sicht", "längere sicht",
+    "unbestimmte zeit", "unbestimmten zeitpunkt", "diesen zeiten",
 })
 
 #: Adverbs that news annotators leave unmarked (news-dev gold, AGREEMENT_timex.md): "bisher"

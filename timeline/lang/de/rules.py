@@ -52,6 +52,9 @@ class Rule:
     case_sensitive: bool = False
     #: lower-case words every match contains: the engine scans only around them (speed)
     needles: Tuple[str, ...] = ()
+    #: the tagger modes the rule runs in: a convention only one kind of gold has is one rule
+    #: per mode, so that the other mode's candidate is not lost in the overlap selection
+    modes: Tuple[str, ...] = ("news", "narrative")
     regex: "re.Pattern[str]" = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -671,7 +674,7 @@ def r_duration_adjective(m, anchor):
 
 def r_duration_word(m, anchor):
     unit = lx.VAGUE_DURATION_WORDS[m.group("lang").lower()]
-    letter = {"H": "TXH", "MIN": "TXM", "N": "XD"}.get(unit, "X" + unit)
+    letter = {"H": "TXH", "MIN": "TXM", "S": "TXS", "N": "XD"}.get(unit, "X" + unit)
     return TimeValue("P" + letter, "DURATION")
 
 
@@ -1154,7 +1157,7 @@ RULES: Tuple[Rule, ...] = (
                   type="DURATION"),)),
     Rule("duration_word",
          r"{B}(?P<x>(?P<lang>tagelang|wochenlang|monatelang|jahrelang|jahrzehntelang|stundenlang|"
-         r"nächtelang|minutenlang|jahrhundertelang)(?:e|en|er|es|em)?)(?!\w)",
+         r"nächtelang|minutenlang|jahrhundertelang|sekundenlang)(?:e|en|er|es|em)?)(?!\w)",
          r_duration_word,
          (Example("Nach wochenlangen Kämpfen fiel die Stadt.", "wochenlangen", "PXW", type="DURATION"),)),
     # --- seasons, quarters, holidays -----------------------------------------------------------
@@ -1225,8 +1228,27 @@ RULES: Tuple[Rule, ...] = (
          r_vague_reference,
          (Example("Derzeit wird verhandelt.", "Derzeit", "PRESENT_REF"),
           Example("Künftig soll mehr geliefert werden.", "Künftig", "FUTURE_REF"),
-          Example("In letzter Zeit häufen sich die Besuche.", "In letzter Zeit", "PAST_REF")),
+          Example("In letzter Zeit häufen sich die Besuche.", "letzter Zeit", "PAST_REF"),
+          Example("Noch vor wenigen Tagen war die Brücke gesperrt.", "vor wenigen Tagen", "PAST_REF"),
+          Example("Auf lange Sicht muss der Kredit getilgt werden.", "lange Sicht", "FUTURE_REF")),
          priority=-2),
+    Rule("future_noun",
+         r"(?:(?<=\b[Ii]n\s)|(?<=\b[Ii]n\sdie\s))(?P<x>Zukunft)(?!\w)",
+         r_figurative_future,
+         (Example("In Zukunft sollen mehr Züge fahren.", "Zukunft", "FUTURE_REF"),
+          Example("Das lässt sich weit in die Zukunft verschieben.", "Zukunft", "FUTURE_REF")),
+         case_sensitive=True, modes=("news",)),
+    Rule("future_noun_with_preposition", r"{B}(?P<x>[Ii]n\s+Zukunft)(?!\w)", r_figurative_future,
+         (Example("Er beschloss, in Zukunft keine Schiffe mehr zu schicken.", "in Zukunft", "FUTURE_REF",
+                  published=None, mode="narrative"),), case_sensitive=True, modes=("narrative",)),
+    Rule("moment",
+         r"(?<=\b[Ii]m\s)(?P<x>Moment)(?!\w)(?!\s+(?:der|des|als|wo|seiner|ihrer)\b)(?!,\s*(?:als|in\s+dem|wo)\b)",
+         r_figurative_present,
+         (Example("Im Moment wird nicht gestreikt.", "Moment", "PRESENT_REF"),), case_sensitive=True),
+    Rule("unit_to_unit",
+         r"{B}(?P<x>von\s+(?P<unit>Tag|Woche|Monat|Jahr)\s+zu\s+(?P=unit))(?!\w)",
+         lambda m, anchor: TimeValue(_duration(1, _unit(m.group("unit"))), "SET"),
+         (Example("Die Liste wird von Tag zu Tag länger.", "von Tag zu Tag", "P1D", type="SET"),)),
     Rule("set_every",
          r"{B}(?P<x>(?:jeden|jede|jedes|alle)\s+(?P<every>" + lx.alternation(
              list(lx.WEEKDAYS) + ["tag", "woche", "monat", "jahr", "wochenende", "morgen", "abend",
