@@ -662,6 +662,30 @@ def r_vague_duration(m, anchor):
     return TimeValue("P" + letter, "DURATION")
 
 
+def r_vague_plural(m, anchor):
+    """"über Monate", "Jahrzehnte lang", "im Laufe der Jahre": some number of the unit (PXM)."""
+    unit = _unit(m.group("unit"))
+    if unit in ("WE", "N"):
+        return None
+    return TimeValue("P" + {"H": "TXH", "MIN": "TXM", "S": "TXS", "HY": "XM"}.get(unit, "X" + unit),
+                     "DURATION")
+
+
+def r_course_of_period(m, anchor):
+    """"im Laufe des Jahres (1966)", "im Laufe des Tages": the story's year or day (narratives;
+    in news only with an explicit year, the rest is left to the calendar-noun rules)."""
+    if _g(m, "year"):
+        return TimeValue(tv.fmt_year(int(m.group("year"))))
+    if not anchor.narrative:
+        return None
+    unit = _unit(m.group("unit"))
+    if unit == "Y" and anchor.bc_year is not None:
+        return _bc_year_after(anchor.bc_year, 0)
+    granularity = _UNIT_GRANULARITY[unit]
+    base = anchor.anaphoric(granularity)
+    return TimeValue(tv.fmt_for(granularity, base)) if base else None
+
+
 def r_duration_adjective(m, anchor):
     unit = lx.DURATION_ADJECTIVE_UNITS[m.group("adj").lower()]
     word = m.group("adjnum").lower()
@@ -869,13 +893,19 @@ def r_set_per(m, anchor):
 
 # --- the rules ---------------------------------------------------------------------------------
 
+#: What opens the event a distance is counted from: "drei Tage nach der Eröffnung".
+_EVENT_DETERMINER = (r"(?:der|dem|den|des|einer|einem|eines|ihre[mnrs]?|seine[mnrs]?|deren|dessen|"
+                     r"diese[mnrs]?)")
+#: Plural units without a number ("über Monate", "Jahrzehnte lang"): capitalised, as nouns are.
+_PLURAL_UNITS = r"(?P<unit>(?-i:Tage|Wochen|Monate|Jahre|Jahrzehnte|Jahrhunderte))"
+
 #: What may stand before a bare month or season ("im Mai", "Anfang Juni", "bis zum Herbst"):
 #: without it "August" is a first name and "Mai" a surname.
 _WORDS_BEFORE_BARE = (
     "im", "in", "seit", "bis", "ab", "vom", "zum", "anfang", "mitte", "ende", "beginn", "ausgang",
     "anfangs", "des", "den", "diesen", "dieses", "letzten", "vergangenen", "vorigen", "kommenden",
     "nächsten", "zwischen", "bereits im", "noch im", "erst im", "spätestens", "frühestens",
-    "gegen", "um", "über den", "ganzen", "gesamten", "späten", "frühen",
+    "gegen", "um", "über den", "ganzen", "gesamten", "späten", "frühen", "von",
 )
 _PREP_BEFORE_BARE = r"(?:\b" + lx.alternation(_WORDS_BEFORE_BARE) + r"\s+)"
 
@@ -927,6 +957,14 @@ RULES: Tuple[Rule, ...] = (
                   published="2025-01-15"),
           Example("Die Wahl soll im Oktober stattfinden.", "Oktober", "2024-10"),
           Example("Die Wahl fand im Oktober statt.", "Oktober", "2023-10"))),
+    Rule("coordinated_month",
+         r"(?<!\w)" + lx.alternation(lx.MONTH_NAMES) + r"\s*(?:,|und|oder|bis|sowie|–|-|/)\s*"
+         r"(?:(?:im|zum|in\s+den|Anfang|Mitte|Ende)\s+)?(?P<x>(?P<month>" + lx.alternation(lx.MONTH_NAMES)
+         + r"))(?!\w)(?!\s*\d)(?!\s+(?-i:[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß]))",
+         r_month_year,
+         (Example("1911 war trocken: Von März bis Mai regnete es kaum, im Juni und Juli nur selten.", "Juli",
+                  "1911-07", published=None, mode="narrative"),
+          Example("Im Juni und Juli wurde verhandelt.", "Juli", "2024-07", published="2024-09-01"))),
     Rule("directed_month",
          r"{B}(?P<x>(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses)\s+{MONTHNAME})",
          r_directed_month,
@@ -1103,10 +1141,15 @@ RULES: Tuple[Rule, ...] = (
           Example("Im Jahr 1954 begann der Krieg, neun Jahre später endete er.", "neun Jahre später",
                   "1963", published=None, mode="narrative")), priority=1),
     Rule("after_distance",
-         r"(?<![\w])(?P<x>[Nn]ach\s+(?:(?:knapp|gut|fast|etwa|rund)\s+)?{NUM}\s+{UNIT})(?!\s+(?:der|des|dem|den|seine[mrn]?|ihre[mrn]?)\b)",
+         r"(?<![\w])(?P<x>[Nn]ach\s+(?:(?:knapp|gut|fast|etwa|rund)\s+)?{NUM}\s+{UNIT})(?!\s+(?:der|des|dem|den|seine[mrn]?|ihre[mrn]?)\b)"
+         # "nach acht Jahren Bauzeit", "nach sechs Wochen verlustreicher Kämpfe": how long it took,
+         # a duration (the duration rule's), not a date
+         r"(?!\s+(?:(?-i:[a-zäöüß]+)(?:er|en)\s+)?(?-i:[A-ZÄÖÜ][a-zäöüß]))",
          r_relative_distance,
          (Example("Am 26. August 1942 begann der Angriff. Nach zwei Tagen fiel die Stadt.",
-                  "Nach zwei Tagen", "1942-08-28", published=None, mode="narrative"),)),
+                  "Nach zwei Tagen", "1942-08-28", published=None, mode="narrative"),
+          Example("Nach acht Jahren Bauzeit wurde die Brücke eröffnet.", "acht Jahren", "P8Y",
+                  published=None, mode="narrative", type="DURATION"))),
     Rule("vague_distance",
          r"{B}(?P<x>(?:(?:wenige|einige|mehrere|ein\s+paar|viele)\s+(?:Tage|Wochen|Monate|Jahre|Stunden)|"
          r"kurze\s+Zeit|wenig|kurz|bald|Tage|Wochen|Monate|Jahre)\s+(?P<rel>später|danach|darauf|zuvor|vorher|davor))(?!\w)",
@@ -1118,7 +1161,8 @@ RULES: Tuple[Rule, ...] = (
          r"{B}(?:(?:die|den|der|seit|für|über|binnen|innerhalb|während)\s+)?"
          r"(?P<x>(?:(?:ersten|letzten|nächsten|vergangenen|kommenden|folgenden|zurückliegenden)\s+)?"
          r"(?:{NUM}|(?:ein(?:e[nm]?)?\s+)?(?P<frac>anderthalb|eineinhalb|halbes|halben))\s+(?:ganzen?\s+|vollen?\s+|"
-         r"aufeinanderfolgenden\s+)?{UNIT})(?!\s+(?:später|danach|darauf|zuvor|vorher|davor|nach|vor)\b)",
+         r"aufeinanderfolgenden\s+)?{UNIT})(?!\s+(?:später|danach|darauf|zuvor|vorher|davor)\b)"
+         r"(?!\s+(?:nach|vor)\b(?!\s+" + _EVENT_DETERMINER + r"\b))",
          r_duration,
          (Example("Drei Tage lang verhandelte der Geheimdienstchef.", "Drei Tage lang", "P3D",
                   type="DURATION"),
@@ -1128,7 +1172,9 @@ RULES: Tuple[Rule, ...] = (
           Example("Die Verhandlungen dauerten anderthalb Jahre.", "anderthalb Jahre", "P1Y6M",
                   type="DURATION"),
           Example("Es blieben keine 48 Stunden.", "keine 48 Stunden", "PT48H", mod="LESS_THAN",
-                  type="DURATION")), priority=-1),
+                  type="DURATION"),
+          Example("Drei Tage nach der Eröffnung des Flughafens fiel die Anlage aus.", "Drei Tage",
+                  "P3D", published=None, mode="narrative", type="DURATION")), priority=-1),
     Rule("vague_duration",
          r"{B}(?P<x>(?:(?:mehrere|einige|wenige|ein\s+paar|einigen|mehreren|wenigen|vielen|viele)\s+"
          r"{UNIT}))(?!\s+(?:später|danach|darauf|zuvor|vorher|davor)\b)",
@@ -1149,6 +1195,31 @@ RULES: Tuple[Rule, ...] = (
     Rule("since_vague", r"(?<=\b[sS]eit\s)(?P<x>(?-i:(?=[A-Z])){UNIT})", r_vague_duration,
          (Example("Seit Jahrzehnten schwelt der Konflikt.", "Jahrzehnten", "PXDE", type="DURATION"),),
          priority=-1),
+    # --- plural units without a number: "über Monate", "Jahrzehnte lang", "im Laufe der Jahre",
+    # "Tage nach ihrer Ankunft"
+    Rule("vague_plural",
+         r"(?:(?<=\b[üÜ]ber\s)|(?<=\b[fF]ür\s))(?P<x>" + _PLURAL_UNITS + r")(?!\w)",
+         r_vague_plural,
+         (Example("Die Sanierung zog sich über Monate hin.", "Monate", "PXM", type="DURATION"),),
+         priority=-1),
+    Rule("vague_plural_lang",
+         r"(?<![\w\-])(?<!\b[dD]ie\s)(?P<x>" + _PLURAL_UNITS + r")"
+         r"(?=\s+lang\b|\s+(?:nach|vor)\s+" + _EVENT_DETERMINER + r"\b)",
+         r_vague_plural,
+         (Example("Jahrzehnte lang geschah nichts.", "Jahrzehnte lang", "PXDE", type="DURATION"),
+          Example("Tage nach ihrer Ankunft brach das Fieber aus.", "Tage", "PXD",
+                  published=None, mode="narrative", type="DURATION")), priority=-1),
+    Rule("course_of_years",
+         r"{B}(?:im\s+|Im\s+)?(?P<x>Laufe\s+der\s+" + _PLURAL_UNITS + r")(?!\w)",
+         r_vague_plural,
+         (Example("Im Laufe der Jahre wurde umgeplant.", "Laufe der Jahre", "PXY", type="DURATION"),)),
+    Rule("course_of_period",
+         r"{B}(?:im\s+|Im\s+)?(?P<x>Laufe\s+des\s+(?P<unit>Jahres|Monats|Tages)(?:\s+{YEAR})?)(?![\w\-])",
+         r_course_of_period,
+         (Example("Am 17. Oktober 1961 kam es zu Protesten. Im Laufe des Tages wurden viele verhaftet.",
+                  "Laufe des Tages", "1961-10-17", published=None, mode="narrative"),
+          Example("Im Laufe des Jahres 1966 wuchs die Armee.", "Laufe des Jahres 1966", "1966",
+                  published=None, mode="narrative"))),
     Rule("duration_adjective",
          r"{B}(?P<x>(?P<adjnum>\d{1,3}|{NUMWORD}(?:einhalb)?|mehr|viel|anderthalb)-?"
          r"(?P<adj>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e|en|er|es|em)?)(?!\w)",
@@ -1299,6 +1370,11 @@ NEEDLES = {
     "duration_word": ("lang",),
     "long_time": ("lang",),
     "since_vague": ("seit",),
+    "vague_plural": ("über", "für"),
+    "vague_plural_lang": ("tage", "wochen", "monate", "jahre", "jahrzehnte", "jahrhunderte"),
+    "course_of_years": ("laufe",),
+    "course_of_period": ("laufe",),
+    "coordinated_month": ("und", "oder", "bis", "sowie", "-", "–", "/", ","),
     "season": _SEASON_WORDS,
     "season_year": _SEASON_WORDS,
     "quarter": ("quartal", "halbjahr", "jahreshälfte", "jahresviertel"),
