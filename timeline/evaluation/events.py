@@ -55,6 +55,8 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Text
 
 import attrs
 
+from timeline.model import SET_ASIDE
+
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = REPO / "tests" / "data" / "events_gold.jsonl"
 DEFAULT_EXAMPLES = REPO / "examples"
@@ -596,6 +598,8 @@ def evaluate_events(gold_path=DEFAULT_GOLD, examples_dir=DEFAULT_EXAMPLES, corpu
             for event in events_of(document, doc_id):
                 if getattr(event, "reported", False):
                     continue  # no time of its own: not a dated event
+                if getattr(event, "status", "happened") in SET_ASIDE:
+                    continue  # negated or conditional: kept out of the chronology, as build() does
                 s = SystemEvent.from_event(corpus, doc_id, event)
                 if corpus == EXAMPLES or s.sentence_start in annotated:
                     system.append(s)

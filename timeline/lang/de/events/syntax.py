@@ -629,13 +629,13 @@ def _what_was_said(tokens: Sequence[Token], clause: Optional[Tuple[int, int]], l
 
 def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[int],
                prev_clause: Optional[Tuple[int, int]], subject: Optional[_Subject],
-               next_clause: Optional[Tuple[int, int]] = None) -> Optional[_Candidate]:
+               next_clause: Optional[Tuple[int, int]] = None, verb_only: bool = False) -> Optional[_Candidate]:
     """The event of the clause tokens[a:b] with the given subject (see the module docstring);
-    ``next_clause`` may hold what a verb of saying says."""
+    ``next_clause`` may hold what a verb of saying says; ``verb_only`` leaves event nouns aside."""
     skip = _time_skip(tokens, time_tokens)
     t_first = min(time_tokens) if time_tokens else b
     names = list(subject.names) + list(subject.institutions) if subject is not None else []
-    nouns = [i for i in range(a, b) if is_event_noun(tokens[i]) and i not in skip]
+    nouns = [] if verb_only else [i for i in range(a, b) if is_event_noun(tokens[i]) and i not in skip]
     verb = _verb_trigger(tokens, a, b)
 
     near = [n for n in nouns if time_tokens and n < t_first and t_first - n <= 7
@@ -739,6 +739,60 @@ def prepare(tokens: Sequence[Token], mentions: Sequence[Mention]) -> List[Token]
     return tokens
 
 
+#: Words that make the time after them a comparison period ("im Vergleich zum Vorjahresmonat",
+#: "gegenüber dem Vorjahr"): it dates no event, the figure's own period does.
+_COMPARISON_CUES = frozenset({"vergleich", "gegenüber", "verglichen", "vergleichszeitraum", "vergleichsmonat"})
+
+
+def comparison_start(tokens: Sequence[Token], first: int) -> Optional[int]:
+    """Where the comparison phrase before the time expression at token ``first`` begins ("im
+    Vergleich zum", "gegenüber dem", "weniger als", "so wie im"), or None when the time is no
+    comparison period."""
+    j = first - 1
+    while j >= 0 and first - j <= 4:
+        word = tokens[j].text.lower()
+        if word in _COMPARISON_CUES:
+            return j - 1 if j > 0 and tokens[j - 1].tag in ("APPR", "APPRART") else j
+        if tokens[j].tag == "KOKOM" and word in ("als", "wie"):
+            return j
+        if tokens[j].tag not in ("APPR", "APPRART", "ART"):
+            return None
+        j -= 1
+    return None
+
+
+def _occasion(tokens: Sequence[Token], a: int, noun: int) -> bool:
+    """The event noun opens its clause inside a prepositional phrase ("Bei der Weltsynode 2023
+    warnte er", "Nach dem Treffen am Montag reiste sie ab"): an occasion beside the clause's act."""
+    k = noun - 1
+    while k >= a and tokens[k].tag in ("ART", "ADJA", "PPOSAT", "CARD"):
+        k -= 1
+    return k == a and tokens[k].tag in ("APPR", "APPRART")
+
+
+def _simultaneous(tokens: Sequence[Token], span: Tuple[int, int]) -> bool:
+    """A subordinate clause of the same time: "als ..." or "während ..." (not a comparison)."""
+    first = tokens[span[0]]
+    if not (first.tag == "KOUS" and first.text.lower() in ("als", "während")
+            and any(t.tag in _FINITE for t in tokens[span[0]:span[1]])):
+        return False
+    before = span[0] - 1
+    if before > 0 and tokens[before].tag == "$,":
+        before -= 1
+    return not (first.text.lower() == "als" and before >= 0 and _comparative(tokens[before]))
+
+
+#: Comparatives whose form does not show it ("stärker" does: its lemma is "stark").
+_COMPARATIVES = frozenset({"mehr", "weniger", "eher", "lieber", "anders", "früher", "später", "besser"})
+
+
+def _comparative(tok: Token) -> bool:
+    """"stärker, als ...": the als-clause is a comparison, not a time."""
+    low = tok.text.lower()
+    return low in _COMPARATIVES or (tok.tag in ("ADJD", "ADV", "ADJA") and low.endswith("er")
+                                    and tok.lemma.lower() != low)
+
+
 def sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
                      context: Callable[[], Sequence[_Subject]] = lambda: ()):
     """The events of one prepared sentence (see :func:`prepare`) and the subjects of its clauses.
@@ -746,11 +800,21 @@ def sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
     spans = clauses(tokens)
     merged = _merge_ranges(text, sorted(times, key=lambda m: m.start))
     subjects = sentence_subjects(tokens, context)
+    # comparison periods date nothing; their cue words ("im Vergleich zum") leave the titles
+    tokens = list(tokens)
+    compared = []
+    for m, value, start, end in merged:
+        idx = _token_span(tokens, start, end)
+        cue = comparison_start(tokens, idx[0]) if idx else None
+        if cue is not None:
+            compared.append(start)
+            for k in range(cue, idx[0]):
+                tokens[k] = attrs.evolve(tokens[k], tag="TIME")
     # the time of each clause: its most specific expression (ranges count as their ends)
     clause_time: Dict[int, Tuple[Mention, TimeValue, List[int]]] = {}
     for m, value, start, end in merged:
         idx = _token_span(tokens, start, end)
-        if not idx:
+        if not idx or start in compared:
             continue
         c = next((k for k, (a, b) in enumerate(spans) if a <= idx[0] < b), None)
         if c is None:
@@ -789,6 +853,21 @@ def sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
             cand = attrs.evolve(cand, status=clause_status(tokens, spans, c, read, question))
             found.append((cand, m, value))
             taken_triggers.add(cand.trigger)
+            if cand.kind == "noun" and _occasion(tokens, a, cand.trigger):
+                # "Bei der Sitzung am Morgen stellten sie fest": the occasion and the act, two events
+                act = _candidate(tokens, a, b, idx, prev, subjects[c], None, verb_only=True)
+                if act is not None and act.trigger not in taken_triggers \
+                        and tokens[act.trigger].lemma.lower() not in lx.HAPPENING_VERBS:
+                    found.append((attrs.evolve(act, status=cand.status), m, value))
+                    taken_triggers.add(act.trigger)
+        # a clause opened by "als"/"während" without a time of its own happens at this time
+        for k in (c - 1, c + 1):
+            if 0 <= k < len(spans) and k not in clause_time and _simultaneous(tokens, spans[k]):
+                ka, kb = spans[k]
+                co = _candidate(tokens, ka, kb, [], None, subjects[k], verb_only=True)
+                if co is not None and co.trigger not in taken_triggers:
+                    found.append((attrs.evolve(co, status=clause_status(tokens, spans, k, question=question)), m, value))
+                    taken_triggers.add(co.trigger)
         # coordinated clauses without a time of their own share this one: "... und setzte fort"
         k = c + 1
         while k < len(spans) and k not in clause_time:
