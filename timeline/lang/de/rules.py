@@ -635,6 +635,14 @@ def r_relative_distance(m, anchor):
     return _safe(lambda: TimeValue(tv.fmt_for(granularity, d) if granularity != "week" else tv.fmt_week(d)))
 
 
+def r_after_distance(m, anchor):
+    """"nach drei Tagen": in news a duration (news-dev gold: "nach den 14 Tagen", "nach drei
+    Wahltagen"); in a narrative the date that far on from the last one."""
+    if anchor.narrative:
+        return r_relative_distance(m, anchor)
+    return TimeValue(_duration(number(m.group("num")), _unit(m.group("unit"))), "DURATION")
+
+
 def r_vague_distance(m, anchor):
     """"wenige Tage später", "kurz darauf", "einige Jahre zuvor": only the direction is known.
     News gold leaves "kurz darauf", "wenig später" unmarked (no measure): news mode rejects them."""
@@ -1145,11 +1153,12 @@ RULES: Tuple[Rule, ...] = (
          # "nach acht Jahren Bauzeit", "nach sechs Wochen verlustreicher Kämpfe": how long it took,
          # a duration (the duration rule's), not a date
          r"(?!\s+(?:(?-i:[a-zäöüß]+)(?:er|en)\s+)?(?-i:[A-ZÄÖÜ][a-zäöüß]))",
-         r_relative_distance,
+         r_after_distance,
          (Example("Am 26. August 1942 begann der Angriff. Nach zwei Tagen fiel die Stadt.",
                   "Nach zwei Tagen", "1942-08-28", published=None, mode="narrative"),
           Example("Nach acht Jahren Bauzeit wurde die Brücke eröffnet.", "acht Jahren", "P8Y",
-                  published=None, mode="narrative", type="DURATION"))),
+                  published=None, mode="narrative", type="DURATION"),
+          Example("Nach drei Tagen war die Wahl entschieden.", "Nach drei Tagen", "P3D", type="DURATION"))),
     Rule("vague_distance",
          r"{B}(?P<x>(?:(?:wenige|einige|mehrere|ein\s+paar|viele)\s+(?:Tage|Wochen|Monate|Jahre|Stunden)|"
          r"kurze\s+Zeit|wenig|kurz|bald|Tage|Wochen|Monate|Jahre)\s+(?P<rel>später|danach|darauf|zuvor|vorher|davor))(?!\w)",
@@ -1159,22 +1168,35 @@ RULES: Tuple[Rule, ...] = (
     # --- durations -----------------------------------------------------------------------------
     Rule("duration",
          r"{B}(?:(?:die|den|der|seit|für|über|binnen|innerhalb|während)\s+)?"
-         r"(?P<x>(?:(?:ersten|letzten|nächsten|vergangenen|kommenden|folgenden|zurückliegenden)\s+)?"
+         r"(?P<x>(?:(?:dieser|diese|diesen)\s+)?(?:(?:ersten|letzten|nächsten|vergangenen|kommenden|folgenden|zurückliegenden)\s+)?"
          r"(?:{NUM}|(?:ein(?:e[nm]?)?\s+)?(?P<frac>anderthalb|eineinhalb|halbes|halben))\s+(?:ganzen?\s+|vollen?\s+|"
          r"aufeinanderfolgenden\s+)?{UNIT})(?!\s+(?:später|danach|darauf|zuvor|vorher|davor)\b)"
          r"(?!\s+(?:nach|vor)\b(?!\s+" + _EVENT_DETERMINER + r"\b))",
          r_duration,
          (Example("Drei Tage lang verhandelte der Geheimdienstchef.", "Drei Tage lang", "P3D",
                   type="DURATION"),
+          Example("Einen Tag vor der Wahl trat er zurück.", "Einen Tag", "P1D", type="DURATION"),
+          Example("Während dieser zwei Wochen wird gewählt.", "dieser zwei Wochen", "P2W", type="DURATION"),
           Example("Die Waffenruhe hielt weniger als einen Monat.", "weniger als einen Monat",
                   "P1M", mod="LESS_THAN", type="DURATION"),
           Example("Seit zwei Jahren herrscht Krieg.", "zwei Jahren", "P2Y", type="DURATION"),
           Example("Die Verhandlungen dauerten anderthalb Jahre.", "anderthalb Jahre", "P1Y6M",
                   type="DURATION"),
           Example("Es blieben keine 48 Stunden.", "keine 48 Stunden", "PT48H", mod="LESS_THAN",
-                  type="DURATION"),
-          Example("Drei Tage nach der Eröffnung des Flughafens fiel die Anlage aus.", "Drei Tage",
-                  "P3D", published=None, mode="narrative", type="DURATION")), priority=-1),
+                  type="DURATION")), priority=-1),
+    Rule("event_offset_span",
+         r"{B}(?P<x>(?i:{NUM}\s+{UNIT}\s+(?:nach|vor)\s+(?:der|dem|des|den|einer|einem|eines|"
+         r"seine[mrns]?|ihre[mrns]?)\s+)(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w-]*"
+         r"(?:\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w-]*)?)(?!\w)",
+         r_duration,
+         # WikiWarsDE spans the event too ("zwei Wochen nach der japanischen Kapitulation")
+         (Example("Drei Tage nach der Eröffnung des Flughafens fiel die Anlage aus.",
+                  "Drei Tage nach der Eröffnung des Flughafens", "P3D", published=None,
+                  mode="narrative", type="DURATION"),
+          Example("Zwei Wochen nach der japanischen Kapitulation landeten die Truppen.",
+                  "Zwei Wochen nach der japanischen Kapitulation", "P2W", published=None,
+                  mode="narrative", type="DURATION")),
+         case_sensitive=True, modes=("narrative",)),
     Rule("vague_duration",
          r"{B}(?P<x>(?:(?:mehrere|einige|wenige|ein\s+paar|einigen|mehreren|wenigen|vielen|viele)\s+"
          r"{UNIT}))(?!\s+(?:später|danach|darauf|zuvor|vorher|davor)\b)",
@@ -1220,6 +1242,21 @@ RULES: Tuple[Rule, ...] = (
                   "Laufe des Tages", "1961-10-17", published=None, mode="narrative"),
           Example("Im Laufe des Jahres 1966 wuchs die Armee.", "Laufe des Jahres 1966", "1966",
                   published=None, mode="narrative"))),
+    Rule("plural_units_coordinated",
+         r"(?<!\w)(?:Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Jahrzehnte|Jahrzehnten|Stunden),?\s+"
+         r"(?:und|oder|bis)?\s*(?:vielleicht\s+|sogar\s+|gar\s+)?"
+         r"(?P<x>(?P<unit>Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Jahrzehnte|Jahrzehnten))(?!\w)"
+         r"(?!\s+(?:später|zuvor|danach|davor|vorher|lang)\b)",
+         r_vague_duration,
+         (Example("Das kann in den nächsten Tagen und Wochen passieren.", "Wochen", "PXW", type="DURATION"),
+          Example("Das Verfahren kann Tage und Wochen dauern.", "Wochen", "PXW", type="DURATION")),
+         case_sensitive=True),
+    Rule("plural_units_pair",
+         r"(?<!\w)(?<!den\s)(?<!der\s)(?P<x>(?P<unit>Tage|Wochen|Monate|Jahre|Jahrzehnte))\s+(?:und|oder)\s+"
+         r"(?=(?:Tage|Wochen|Monate|Jahre|Jahrzehnte)(?!\w))",
+         r_vague_duration,
+         (Example("Das Verfahren kann Tage und Wochen dauern.", "Tage", "PXD", type="DURATION"),),
+         case_sensitive=True),
     Rule("duration_adjective",
          r"{B}(?P<x>(?P<adjnum>\d{1,3}|{NUMWORD}(?:einhalb)?|mehr|viel|anderthalb)-?"
          r"(?P<adj>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e|en|er|es|em)?)(?!\w)",
