@@ -34,7 +34,7 @@ from timeline.time.values import MODS, TYPES
 
 FAMILIES_DIR = Path(__file__).parent / "data" / "families"
 FAMILIES = ("explicit_dates", "deictic", "relative", "durations", "sets", "times",
-            "holidays_seasons", "vague", "traps", "ages", "narrative")
+            "holidays_seasons", "vague", "traps", "ages", "narrative", "calendar_nouns")
 COLUMNS = ["published", "mode", "sentence", "expression", "value", "mod", "type"]
 NOTHING = "-"
 

@@ -113,7 +113,7 @@ def _relative_year(m: "re.Match[str]", anchor: Anchor) -> Optional[int]:
     rel = _g(m, "yrel")
     if rel:
         rel = rel.lower().split()[-1]
-        if rel.startswith(("dies",)):
+        if rel.startswith(("dies", "laufend")):
             base = anchor.deictic() if not anchor.narrative else anchor.anaphoric()
             return base.year if base else None
         if rel.startswith(("selb", "gleich", "desselb")):
@@ -442,8 +442,10 @@ def r_relative_unit(m, anchor):
     word = (_g(m, "dir") or _g(m, "anaph") or "").lower()
     if word in lx.DIRECTION_WORDS:
         offset = lx.DIRECTION_WORDS[word]
-    elif word == "neuen":
+    elif word.startswith("neu"):
         offset = 1  # "des neuen Jahres": the year after the one the story is in
+        if unit == "W" and anchor.dct is not None and not anchor.narrative and anchor.dct.isoweekday() < 5:
+            offset = 0  # "die neue Woche" from Monday to Thursday: the week that has begun
     else:
         offset = -1 if word.startswith(("vorangegangen", "vorhergehend", "vorausgegangen")) else (
             0 if word.startswith(("selb", "gleich")) else 1)
@@ -499,6 +501,45 @@ def _day_offset_from_dct(anchor: Anchor, days: int) -> Optional[TimeValue]:
     return TimeValue(tv.fmt_day(anchor.dct + timedelta(days=days)))
 
 
+def _day_of_sentence_value(anchor: Anchor) -> Optional[TimeValue]:
+    d = anchor.day_of_sentence()
+    return TimeValue(tv.fmt_day(d)) if d else TimeValue("XXXX-XX-XX")
+
+
+_ADJECTIVE_DAYS = {"vorgestrig": -2, "gestrig": -1, "morgig": 1, "übermorgig": 2}
+
+
+def r_day_adjective(m, anchor):
+    """"die gestrige Sitzung", "am gestrigen Abend", "am morgigen Montag": a day from the DCT."""
+    days = _ADJECTIVE_DAYS[m.group("adjday").lower()]
+    value = _day_offset_from_dct(anchor, days)
+    pod = (_g(m, "podadj") or "").lower()
+    if anchor.dct is None or pod not in lx.PARTS_OF_DAY:
+        return value
+    return TimeValue(tv.fmt_part_of_day(anchor.dct + timedelta(days=days), lx.PARTS_OF_DAY[pod]), "TIME")
+
+
+def r_night_relative(m, anchor):
+    """"in der vergangenen Nacht" (the night before the reference day), "in dieser Nacht",
+    "in der kommenden Nacht" (the night of the reference day)."""
+    base = anchor.dct if not anchor.narrative else anchor.anaphoric("day")
+    if base is None:
+        return TimeValue("XXXX-XX-XXTNI", "TIME")
+    past = m.group("nightdir").lower().startswith(("vergangen", "letzt", "vorig"))
+    return TimeValue(tv.fmt_part_of_day(base - timedelta(days=1 if past else 0), "NI"), "TIME")
+
+
+def r_sport_season(m, anchor):
+    """"die kommende Saison": the year a sports season starts in (seasons start in summer)."""
+    base = anchor.deictic()
+    if base is None:
+        return None
+    current = base.year if base.month >= 7 else base.year - 1
+    word = m.group("dir").lower()
+    offset = 1 if word.startswith(("komm", "nächst", "neu")) else (-1 if word.startswith(("vergangen", "letzt", "vorig")) else 0)
+    return TimeValue(tv.fmt_year(current + offset))
+
+
 def _day_offset(anchor: Anchor, days: int) -> Optional[TimeValue]:
     base = anchor.anaphoric("day")
     if base is None:
@@ -522,6 +563,8 @@ _COMPOUNDS = {
     "wochenbeginn": ("W", 0, False, "START"), "wochenanfang": ("W", 0, False, "START"),
     "wochenmitte": ("W", 0, False, "MID"), "wochenende": ("WE", 0, False, None),
     "schlussquartal": ("Q", 0, False, None), "jahreshälfte": ("HY", 0, False, None),
+    "schlussvierteljahr": ("Q", 0, False, None), "gesamtjahr": ("Y", 0, False, None),
+    "jahresverlauf": ("Y", 0, False, None),
 }
 
 
@@ -531,11 +574,18 @@ def r_compound(m, anchor):
     unit, offset, anaphoric, mod = _COMPOUNDS[stem]
     if _g(m, "year") and offset == 0 and unit == "Y":
         return TimeValue(tv.fmt_year(int(m.group("year"))), mod=mod)
+    if _g(m, "year") and stem in ("schlussquartal", "schlussvierteljahr"):
+        return TimeValue(tv.fmt_quarter(int(m.group("year")), 4))  # "Schlussquartal 2022"
     if m.group("x").lower().endswith(("jahre", "jahren")) and stem in ("vorjahr", "folgejahr"):
         return TimeValue("PXY", "DURATION")  # "in den Folgejahren": some years
     if unit == "Y" and anchor.bc_year is not None:
         return attrs.evolve(_bc_year_after(anchor.bc_year, offset), mod=mod)
     base = anchor.anaphoric(_UNIT_GRANULARITY[unit]) if (anaphoric or anchor.narrative) else anchor.dct
+    if not anchor.narrative and stem.startswith("vor") and unit in ("Q", "M"):
+        # "im zweiten Quartal ... gegenüber dem Vorquartal": the quarter before the one just named
+        ref = anchor.last(_UNIT_GRANULARITY[unit])
+        if ref is not None and ref.granularity == _UNIT_GRANULARITY[unit]:
+            base = ref.start
     if base is None:
         return TimeValue({-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[max(-1, min(1, offset))])
     if stem == "wochenende" and not anchor.narrative:
@@ -544,7 +594,7 @@ def r_compound(m, anchor):
         if not _clause_looks_ahead(anchor) and saturday > base:
             saturday -= timedelta(days=7)
         return TimeValue(tv.fmt_week(saturday, weekend=True))
-    if stem == "schlussquartal":
+    if stem in ("schlussquartal", "schlussvierteljahr"):
         return TimeValue(tv.fmt_quarter(base.year, 4))
     d = _shift(base, offset, unit)
     return _safe(lambda: TimeValue(_period_value(d, unit), mod=mod))
@@ -931,7 +981,7 @@ RULES: Tuple[Rule, ...] = (
     Rule("numeric_day_month", r"{B}{DAY}\.{MONTHNUM}\.(?![\d\w])(?!\s?\d)", r_numeric_day_month,
          (Example("Am 19.6. unterzeichnete er das Abkommen.", "19.6.", "2024-06-19"),)),
     Rule("day_month",
-         r"{B}(?:{WEEKDAY},?\s+(?:(?:den|dem)\s+)?)?{DAY}\.?\s*{MONTH}"
+         r"{B}(?:{WEEKDAY},?\s+(?:(?:den|dem|der)\s+)?)?{DAY}\.?\s*{MONTH}"
          r"(?:{YEARSPEC}|\s+(?P<bc>v\.\s?Chr\.))?",
          r_day_month,
          (Example("Am 19. Juni 2024 unterzeichnete Putin den Vertrag.", "19. Juni 2024", "2024-06-19"),
@@ -1021,7 +1071,9 @@ RULES: Tuple[Rule, ...] = (
                   mod="START"))),
     # --- weekdays and deictic days ---------------------------------------------------------------
     Rule("weekday",
-         r"{B}(?<!Herrn\s)(?<!Herr\s)(?<!Frau\s)(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses|"
+         r"{B}(?<!Herrn\s)(?<!Herr\s)(?<!Frau\s)"
+         r"(?:(?:frühen|späten)\s+(?=\w+(?:abend|morgen|vormittag|nachmittag|mittag|nacht)(?!\w)))?"
+         r"(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses|"
          r"vergangene|vorige|letzte|kommende|nächste|diese|diesem)\s+)?{WEEKDAY}"
          r"(?P<podc>abend|morgen|vormittag|nachmittag|mittag|nacht|früh)?(?!\w)"
          r"(?:\s+(?P<weekdir>kommender|nächster|dieser|vergangener|voriger|letzter)\s+Woche)?",
@@ -1036,6 +1088,7 @@ RULES: Tuple[Rule, ...] = (
           Example("Kishida sagte am Montag, Japan müsse handeln.", "Montag", "2024-07-08",
                   published="2024-07-08"),
           Example("Am Dienstagabend landete die Maschine.", "Dienstagabend", "2024-06-18TEV"),
+          Example("Am frühen Dienstagabend landete die Maschine.", "frühen Dienstagabend", "2024-06-18TEV"),
           Example("Nächsten Freitag beginnt der Gipfel.", "Nächsten Freitag", "2024-06-28"),
           Example("Kim kommt am Mittwoch kommender Woche.", "Mittwoch kommender Woche", "2023-09-13",
                   published="2023-09-06"))),
@@ -1080,8 +1133,9 @@ RULES: Tuple[Rule, ...] = (
          priority=-1),
     # --- periods relative to now or to the last date ---------------------------------------------
     Rule("relative_unit",
-         r"{B}(?:(?P<dir>vergangenen|vergangene|vorigen|vorige|voriges|letzten|letzte|letztes|"
-         r"kommenden|kommende|kommendes|nächsten|nächste|nächstes|diesen|diese|dieses|dieser|diesem|neuen|"
+         r"{B}(?:(?P<dir>vergangenen|vergangene|vergangenes|vergangenem|vorigen|vorige|voriges|vorigem|"
+         r"letzten|letzte|letztes|letztem|kommenden|kommende|kommendes|kommendem|nächsten|nächste|nächstes|"
+         r"nächstem|diesen|diese|dieses|dieser|diesem|neuen|neue|neues|"
          r"laufenden|laufende|laufendes|bevorstehenden|aktuellen)|{ANAPH})\s+"
          r"(?P<unit>Wochenendes?|Wochenende|Woche|Monats?|Jahr(?:es|s)?|Quartals?|Halbjahr(?:es|s)?|"
          r"Jahrzehnts?|Tag(?:es)?)(?P<podr>abend|morgen)?(?!\w)",
@@ -1096,6 +1150,41 @@ RULES: Tuple[Rule, ...] = (
           Example("Am 3. Mai 1945 fiel die Stadt. Am selben Tag floh er.", "selben Tag", "1945-05-03",
                   published=None, mode="narrative"),
           Example("Am kommenden Wochenende wird gewählt.", "kommenden Wochenende", "2024-W26-WE"))),
+    Rule("sport_season",
+         r"{B}(?P<x>(?P<dir>kommenden?|nächsten?|neuen?|vergangenen?|letzten?|vorigen?|diese[nr]?|laufenden?)"
+         r"\s+Saison)(?!\w)",
+         r_sport_season,
+         (Example("Zur kommenden Saison kommt ein neuer Trainer.", "kommenden Saison", "2022",
+                  published="2022-03-15"),
+          Example("In der vergangenen Saison stieg der Verein ab.", "vergangenen Saison", "2023",
+                  published="2024-09-01"))),
+    Rule("unit_then",
+         r"(?:(?<=\bdes\s)|(?<=\b[iI]m\s)|(?<=\bdem\s))(?P<x>(?P<unit>Jahres|Jahr|Monats|Monat)\s+"
+         r"(?P<rel>zuvor|davor|vorher|darauf|danach|später))(?!\w)",
+         r_relative_distance,
+         (Example("Der Umsatz lag 2021 unter dem Wert des Jahres zuvor.", "Jahres zuvor", "2020",
+                  published="2022-03-15"),
+          Example("Im Mai 1809 brannte die Stadt, im Jahr darauf wurde sie neu gebaut.", "Jahr darauf",
+                  "1810", published=None, mode="narrative"))),
+    Rule("day_adjective",
+         r"{B}(?P<x>(?P<adjday>vorgestrig|gestrig|morgig|übermorgig)(?:e|en|er|es|em)"
+         r"(?:\s+(?P<podadj>Abend|Morgen|Vormittag|Nachmittag|Mittag|Nacht|Tag|Tages|" + lx.alternation(lx.WEEKDAYS)[3:-1]
+         + r"))?)(?!\w)",
+         r_day_adjective,
+         (Example("Die gestrige Sitzung dauerte lange.", "gestrige", "2024-06-23"),
+          Example("Am gestrigen Abend war die Strecke noch gesperrt.", "gestrigen Abend", "2024-06-23TEV"),
+          Example("Die morgige Wahl gilt als offen.", "morgige", "2024-06-25"))),
+    Rule("night_relative",
+         r"{B}(?P<x>(?P<nightdir>vergangenen|vergangene|letzten|letzte|vorigen|vorige|dieser|diese|"
+         r"kommenden|kommende)\s+Nacht)(?!\w)(?!\s+(?:zum|zu|auf|vom)\b)",
+         r_night_relative,
+         (Example("Der Sturm zog in der vergangenen Nacht über die Küste.", "vergangenen Nacht",
+                  "2022-02-14TNI", published="2022-02-15"),
+          Example("Die Kämpfe gingen in dieser Nacht weiter.", "dieser Nacht", "2022-02-15TNI",
+                  published="2022-02-15"))),
+    Rule("daytime_adverb", r"{B}(?P<x>tagsüber)(?!\w)",
+         lambda m, anchor: _day_of_sentence_value(anchor),
+         (Example("Tagsüber soll es ruhiger werden.", "Tagsüber", "2022-02-15", published="2022-02-15"),)),
     Rule("day_after",
          r"{B}(?P<x>(?:(?:am|Am)\s+)?Tag(?:e)?\s+darauf|tags\s+darauf|Tags\s+darauf)(?!\w)",
          lambda m, anchor: _day_offset(anchor, 1),
@@ -1109,7 +1198,8 @@ RULES: Tuple[Rule, ...] = (
          r"{B}(?P<x>(?P<compound>Vorjahres(?:monat|quartal|zeitraum)|Vorjahr|Vormonat|Vorwoche|"
          r"Vorquartal|Vortag|Folgejahr|Folgemonat|Folgewoche|Folgetag|Jahresbeginn|Jahresanfang|"
          r"Jahresauftakt|Jahresmitte|Jahresende|Jahresschluss|Monatsanfang|Monatsbeginn|Monatsmitte|"
-         r"Monatsende|Wochenbeginn|Wochenanfang|Wochenmitte|Wochenende|Schlussquartal)"
+         r"Monatsende|Wochenbeginn|Wochenanfang|Wochenmitte|Wochenende|Schlussquartal|Schlussvierteljahr|"
+         r"Gesamtjahr|Jahresverlauf)"
          r"(?:es|s|e|en)?(?:\s+{YEAR}(?![\w\-]))?)(?!\w)",
          r_compound,
          (Example("Der Umsatz lag über dem Vorjahr.", "Vorjahr", "2023"),
@@ -1309,9 +1399,11 @@ RULES: Tuple[Rule, ...] = (
           Example("Die Sitzung beginnt heute um 12.30 Uhr.", "12.30 Uhr", "2024-06-24T12:30"),
           Example("Er kam gegen 15 Uhr an.", "gegen 15 Uhr", "2024-06-24T15:00", mod="APPROX"))),
     Rule("part_of_day",
-         r"(?:\b(?:am|Am|in\s+der|In\s+der|gegen|Gegen|zur|des|im\s+Laufe\s+des|bis\s+zum|seit\s+dem|vom|um|Um)\s+)"
+         r"(?:\b(?:am|Am|in\s+der|In\s+der|gegen|Gegen|zur|des|im\s+Laufe\s+des|bis\s+zum|seit\s+dem|vom|Vom|um|Um|"
+         r"für\s+den|Für\s+den|auf\s+den|Auf\s+den|zum|Zum)\s+)"
          r"(?P<x>(?:(?P<podshift>frühen|späten|selben|gleichen|nächsten|folgenden)\s+)?"
-         r"(?P<pod>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Mitternacht)(?:s)?)(?!\w)(?!\s+(?:zum|zu|auf)\b)",
+         r"(?P<pod>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Mitternacht)(?:s)?)(?!\w)"
+         r"(?!\s+(?:zum|zu|auf|vom)\s+(?:den\s+|dem\s+)?(?:\d|" + lx.alternation(lx.WEEKDAYS)[3:-1] + r"))",
          r_part_of_day,
          (Example("Am 27. Mai 1905 begann die Schlacht. Am Abend war sie entschieden.", "Abend",
                   "1905-05-27TEV", published=None, mode="narrative"),), case_sensitive=True),
@@ -1396,7 +1488,13 @@ NEEDLES = {
     "today_adjective": ("heutig",),
     "day_after": ("darauf",),
     "holiday_night": ("nacht", "heiligabend"),
-    "compound_period": ("vorjahr", "vormonat", "vorwoche", "vorquartal", "vortag", "folge",
+    "sport_season": ("saison",),
+    "unit_then": ("zuvor", "davor", "vorher", "darauf", "danach", "später"),
+    "day_adjective": ("gestrig", "morgig"),
+    "night_relative": ("nacht",),
+    "daytime_adverb": ("tagsüber",),
+    "compound_period": ("vorjahr", "vormonat", "vorwoche", "vorquartal", "vortag", "folge", "gesamtjahr",
+                        "schlussviertel",
                         "jahres", "monats", "wochen", "schlussquartal"),
     "modified_period": ("anfang", "beginn", "mitte", "ende", "ausgang"),
     "ago": ("vor",),
