@@ -106,3 +106,14 @@ def test_a_heading_without_a_date_before_any_dated_heading_changes_nothing():
     ref = fed("1939-09-01")
     ref.open_subsection()
     assert ref.last().value == "1939-09-01"
+
+
+def test_a_story_before_christ_has_no_calendar_day_to_count_from():
+    from timeline.time.anchoring import Anchor
+
+    anchor = Anchor(dct=None, narrative=True)
+    anchor.remember(TimeValue("2011-02-16T17:00"), 0)  # a header stamp before the story
+    anchor.remember(TimeValue("BC0480"), 1)
+    assert anchor.anaphoric("day") is None and anchor.deictic() is None
+    anchor.remember(TimeValue("1805"), 2)
+    assert anchor.anaphoric().year == 1805

@@ -85,7 +85,10 @@ class Anchor:
         return self.reference.last(finest)
 
     def deictic(self) -> Optional[date]:
-        """What "vor drei Tagen", "nächste Woche" count from: the DCT (narrative: the story's now)."""
+        """What "vor drei Tagen", "nächste Woche" count from: the DCT (narrative: the story's now;
+        nothing while the story is before Christ, which has no calendar days here)."""
+        if self.narrative and self.bc_year is not None:
+            return None
         if self.narrative:
             ref = self.last()
             if ref is not None:
@@ -93,7 +96,10 @@ class Anchor:
         return self.dct
 
     def anaphoric(self, finest: Optional[str] = None) -> Optional[date]:
-        """What "zwei Tage später", "am selben Tag" count from: the last mentioned date."""
+        """What "zwei Tage später", "am selben Tag" count from: the last mentioned date (narrative:
+        nothing while the story is before Christ)."""
+        if self.narrative and self.bc_year is not None:
+            return None
         ref = self.last(finest)
         if ref is not None:
             return ref.start

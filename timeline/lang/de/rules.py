@@ -302,6 +302,33 @@ def r_year_bc(m, anchor):
     return TimeValue(f"BC{int(m.group('bcyear')):04d}")
 
 
+def r_date_bc(m, anchor):
+    """"Frühjahr 479 v. Chr.", "1. Oktober 331 v. Chr.": a season, month or day of a BC year."""
+    year = int(m.group("bcyear"))
+    if year < 1:
+        return None
+    if _g(m, "season"):
+        return TimeValue(f"BC{year:04d}-{lx.SEASONS[m.group('season').lower()]}")
+    month = _month(m.group("month"))
+    if _g(m, "day"):
+        if int(m.group("day")) > tv.last_day_of_month(2000 if month == 2 else 2001, month):
+            return None
+        return TimeValue(f"BC{year:04d}-{month:02d}-{int(m.group('day')):02d}")
+    return TimeValue(f"BC{year:04d}-{month:02d}")
+
+
+def r_year_in_era(m, anchor):
+    """A year without its era: BC while the story is before Christ, else only "Jahr NNN" (AD)."""
+    year = int(m.group("bcyear"))
+    if year < 1:
+        return None
+    if anchor.bc_year is not None:
+        return TimeValue(f"BC{year:04d}")
+    if _g(m, "yearword") and year >= 100:
+        return TimeValue(tv.fmt_year(year))
+    return None
+
+
 def r_decade(m, anchor):
     digits = _g(m, "decdigits")
     word = _g(m, "decword")
@@ -421,8 +448,14 @@ def r_deictic_day(m, anchor):
     return TimeValue(tv.fmt_day(d))
 
 
+_NOW_NOUNS = re.compile(r"\s+(?:Sicht|Zeit|Zeitpunkt|Stand|Perspektive|Maßstäben)\b")
+
+
 def r_today_adjective(m, anchor):
-    """"am heutigen Tag", "heutiger": the DCT in news, the present in narratives."""
+    """"am heutigen Tag", "heutiger": the DCT in news, the present in narratives -- where "das
+    heutige İzmir", "heutige Schätzungen" name today's things and are no time reference."""
+    if anchor.narrative and "tag" not in m.group("x").lower() and not _NOW_NOUNS.match(m.string, m.end()):
+        return None
     if anchor.narrative or anchor.dct is None:
         return TimeValue("PRESENT_REF")
     return TimeValue(tv.fmt_day(anchor.dct))
@@ -672,6 +705,8 @@ def r_relative_distance(m, anchor):
         else:
             return None
     base = anchor.anaphoric(granularity)
+    if base is None and rel == "nach" and amount == int(amount):
+        return TimeValue(_duration(amount, unit), "DURATION")  # "nach zwanzig Tagen": how long
     if base is None:
         return TimeValue("FUTURE_REF" if sign > 0 else "PAST_REF")
     ref = anchor.last(granularity)
@@ -1050,9 +1085,31 @@ RULES: Tuple[Rule, ...] = (
     Rule("year_bc", r"{B}(?P<x>(?:Jahre?\s+)?(?P<bcyear>\d{1,4})\s*v\.\s?Chr\.?)", r_year_bc,
          (Example("Die Schlacht fand 490 v. Chr. statt.", "490 v. Chr.", "BC0490", published=None),),
          priority=2),
-    Rule("year_bc_range", r"{B}(?P<x>(?P<bcyear>\d{1,4}))\s*(?:–|-|bis)\s*(?=\d{1,4}\s*v\.\s?Chr)",
+    Rule("year_bc_range",
+         r"{B}(?P<x>(?:Jahre?\s+)?(?P<bcyear>\d{1,4}))\s*(?:–|-|/|bis)\s*(?=\d{1,4}\s*v\.\s?Chr)",
          r_year_bc,
-         (Example("Die Kriege 490–479 v. Chr. waren lang.", "490", "BC0490", published=None),)),
+         (Example("Die Kriege 490–479 v. Chr. waren lang.", "490", "BC0490", published=None),
+          Example("Im Jahr 478/477 v. Chr. wurde der Bund gegründet.", "Jahr 478", "BC0478",
+                  published=None))),
+    Rule("date_bc",
+         r"{B}(?P<x>(?:{DAY}\.\s*)?(?:{MONTH}|{SEASON})\s+(?:des\s+Jahres\s+)?(?P<bcyear>\d{1,4})"
+         r"\s*v\.\s?Chr\.?)",
+         r_date_bc,
+         (Example("Im Frühjahr 479 v. Chr. ging der Krieg weiter.", "Frühjahr 479 v. Chr.", "BC0479-SP",
+                  published=None),
+          Example("Am 1. Oktober 331 v. Chr. kam es zur Schlacht.", "1. Oktober 331 v. Chr.",
+                  "BC0331-10-01", published=None)), priority=3),
+    Rule("year_in_era",
+         # a year without "v. Chr." in a story before Christ ("Im Jahr 218", "um 449"), and a
+         # year of three digits named as one ("im Jahr 800")
+         r"(?:\b(?P<yearword>Jahre?s?)\s+|(?<=\b[uU]m\s)|(?<=\b[iI]m\s)|(?<=\bbis\s)|(?<=\b[sS]eit\s)|"
+         r"(?<=\bab\s)|(?<=\b[vV]on\s))(?P<bcyear>\d{1,3})(?![\d.,\-/–])(?!\s*[vn]\.\s?Chr)"
+         r"(?!\s+(?-i:[A-ZÄÖÜ]))(?!\s*%)",
+         r_year_in_era,
+         (Example("Im Jahr 480 v. Chr. zog das Heer los. Im Jahr 479 kehrte es zurück.", "Jahr 479",
+                  "BC0479", published=None, mode="narrative"),
+          Example("Im Jahr 800 wurde er zum Kaiser gekrönt.", "Jahr 800", "0800", published=None,
+                  mode="narrative"))),
     Rule("year_ad", r"{B}(?P<x>(?P<year>\d{1,4})\s*n\.\s?Chr\.?)", r_year,
          (Example("Die Stadt wurde 9 n. Chr. gegründet.", "9 n. Chr.", "0009", published=None),)),
     Rule("decade",
@@ -1525,6 +1582,7 @@ NEEDLES = {
     "set_adverb": ("lich", "weise", "tags", "abends"),
     "year_bc": ("chr",),
     "year_bc_range": ("chr",),
+    "date_bc": ("chr",),
     "year_ad": ("chr",),
     "century": ("jahrhundert", "jh"),
     "decade": ("0er", "iger"),
