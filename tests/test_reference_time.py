@@ -77,7 +77,8 @@ def test_a_lent_year_wins_until_the_loan_ends():
     assert ref.story_year() == 1702
 
 
-@given(st.lists(st.tuples(st.integers(1000, 2099), st.sampled_from(list(Role))), min_size=1))
+@given(st.lists(st.tuples(st.integers(1000, 2099),
+                         st.sampled_from([Role.STORY, Role.PASSING, Role.HEADING])), min_size=1))
 def test_the_story_year_comes_from_the_latest_mention_that_is_not_passing(mentions):
     ref = fed(*((f"{year:04d}", role) for year, role in mentions))
     anchoring = [year for year, role in mentions if role is not Role.PASSING]
@@ -117,3 +118,31 @@ def test_a_story_before_christ_has_no_calendar_day_to_count_from():
     assert anchor.anaphoric("day") is None and anchor.deictic() is None
     anchor.remember(TimeValue("1805"), 2)
     assert anchor.anaphoric().year == 1805
+
+
+def test_a_flashback_dates_the_rest_of_its_sentence_then_the_story_goes_on():
+    ref = ReferenceTime()
+    ref.observe(TimeValue("1812-06"), Role.STORY, 1)
+    ref.observe(TimeValue("1811-11"), Role.FLASHBACK, 2)  # "hatte im November 1811 ..."
+    assert ref.story_year() == 1811  # "... an die Zusage vom 3. März erinnert": March 1811
+    ref.observe(TimeValue("1811-03-03"), Role.STORY, 2)
+    ref.enter_sentence(3)
+    assert ref.story_year() == 1812
+    assert ref.last().value == "1812-06"
+
+
+def test_a_flashback_into_the_years_before_christ_ends_with_its_sentence():
+    ref = ReferenceTime()
+    ref.observe(TimeValue("1805"), Role.STORY, 0)
+    ref.observe(TimeValue("BC0490"), Role.FLASHBACK, 1)
+    assert ref.bc_year == 490
+    ref.enter_sentence(2)
+    assert ref.bc_year is None and ref.story_year() == 1805
+
+
+def test_a_heading_closes_an_open_flashback():
+    ref = ReferenceTime()
+    ref.observe(TimeValue("1917-07"), Role.FLASHBACK, 4)
+    ref.observe(TimeValue("1918"), Role.HEADING, 4)
+    ref.enter_sentence(5)
+    assert ref.story_year() == 1918

@@ -15,6 +15,9 @@ words and no rules of a language:
 * :attr:`Role.STORY` -- the mention moves the story: later year-less dates take its year and
   anaphora ("am selben Tag") count from it;
 * :attr:`Role.PASSING` -- resolved in its own right, anchors nothing;
+* :attr:`Role.FLASHBACK` -- a look back (told in the pluperfect): it anchors the rest of its
+  sentence ("In einem Brief vom November 1811 hatte er an die Zusage vom 3. März erinnert" is
+  March 1811), then the story returns to where it was (:meth:`enter_sentence`);
 * :attr:`Role.HEADING` -- a section heading names a year: the section starts there (what the
   previous section was at is forgotten); a later explicit year in the section still wins, and a
   heading without a date (:meth:`open_subsection`) goes back to the latest dated heading's year.
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import attrs
 
@@ -48,6 +51,7 @@ class Role(enum.Enum):
 
     STORY = "story"
     PASSING = "passing"
+    FLASHBACK = "flashback"
     HEADING = "heading"
 
 
@@ -67,6 +71,8 @@ class ReferenceTime:
     last_day_sentence: int = -1
     #: the date the latest dated heading named: a heading without a date returns to it
     heading: Optional[TimeValue] = None
+    #: while a flashback is open: (its sentence, how many anchors and which era came before it)
+    flashback: Optional[Tuple[int, int, Optional[int], int]] = None
     #: a year lent by a range end to the range start being resolved (see :meth:`lend_year`)
     lent_year: Optional[int] = None
 
@@ -78,6 +84,9 @@ class ReferenceTime:
         """
         if role is Role.PASSING:
             return False
+        self.enter_sentence(sentence)
+        if role is Role.FLASHBACK and self.flashback is None:
+            self.flashback = (sentence, len(self.anchors), self.bc_year, self.last_day_sentence)
         if role is Role.HEADING:
             self.heading = value
         bc = _BC_VALUE.match(value.value) if value.type == "DATE" else None
@@ -93,10 +102,20 @@ class ReferenceTime:
         self.bc_year = None
         if role is Role.HEADING:
             self.anchors.clear()
+            self.flashback = None
         self.anchors.append(value)
         if _rank(value.granularity) >= _rank("day"):
             self.last_day_sentence = sentence
         return True
+
+    def enter_sentence(self, sentence: int) -> None:
+        """Reading has reached ``sentence``: a flashback opened in an earlier one is over, and
+        the dates it anchored are forgotten."""
+        if self.flashback is not None and sentence > self.flashback[0]:
+            _, kept, bc_year, last_day_sentence = self.flashback
+            del self.anchors[kept:]
+            self.bc_year, self.last_day_sentence = bc_year, last_day_sentence
+            self.flashback = None
 
     def open_subsection(self) -> None:
         """A heading without a date: its section starts where the latest dated heading did."""

@@ -175,6 +175,7 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
                 anchor.reference.open_subsection()
             h += 1
         anchor.sentence = tenses.sentence_index(start)
+        anchor.reference.enter_sentence(anchor.sentence)
         anchor.tense_reader = functools.partial(tenses.at, start, end)
         anchor.clause_tense_reader = functools.partial(tenses.own, start, end)
         if anchor.narrative:
@@ -196,7 +197,8 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
                     anchor.history[-1].value if anchor.history else None),
             )
         )
-        role = roles.role_of(text, start, end, value) if anchor.narrative else Role.STORY
+        role = (roles.role_of(text, start, end, value, functools.partial(tenses.own, start, end))
+                if anchor.narrative else Role.STORY)
         anchor.remember(value, anchor.sentence, role)
         last_end = end
     return mentions

@@ -8,7 +8,10 @@ around the mention:
   "Westfront 1944/1945", "Präsidentschaft Obregóns (1920–1924)"): its first date opens the
   section, the other dates on the line pass;
 * a date **in passing** is one the story does not go to: a year after "bis", "seit", "von", "ab"
-  or "wie schon" ("Bis 1725 sollten alle Häfen befestigt werden"); either year of a slash pair
+  or in a comparison ("wie schon 1702", "wie im Jahr 1683") ("Bis 1725 sollten alle Häfen
+  befestigt werden");
+* a year named in a pluperfect clause is a **flashback** ("Kornilow hatte im Juli 1917 ..."): it
+  dates the rest of its sentence, and the story goes on where it was; either year of a slash pair
   ("1870/71"); the end of a range ("von Mai bis August 1701"); anything in parentheses; anything
   in a relative clause or an aside between dashes ("Die Brücke, die schon 1683 ...");
 * everything else is **story**.
@@ -19,9 +22,10 @@ Language-free decisions (what a role does to later expressions) stay in time/.
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import Callable, List, Optional, Tuple
 
 from timeline.lang.de import lexicon as lx
+from timeline.time.anchoring import PLUPERFECT
 from timeline.time.reference import Role
 from timeline.time.values import TimeValue
 
@@ -38,9 +42,9 @@ _YEARLIKE = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
 
 #: "bis 1725", "seit dem Jahr 1683", "von 1864", "ab Ende 1941", "wie schon 1702"
 _PASSING_WORDS = re.compile(
-    r"(?:^|(?<=[\s(„\"]))(?:bis|seit|von|ab|wie\s+(?:schon|bereits|auch))"
-    r"(?:\s+(?:zum|zur|dem|den|ins|in\s+das|in\s+die|spätestens|frühestens|Jahre?|Ende|Anfang|"
-    r"Mitte|Beginn))*\s+$",
+    r"(?:^|(?<=[\s(„\"]))(?:bis|seit|von|ab|wie(?:\s+(?:schon|bereits|auch|einst|zuvor))?)"
+    r"(?:\s+(?:zum|zur|dem|den|im|am|ins|in\s+das|in\s+die|spätestens|frühestens|Jahre?|Ende|"
+    r"Anfang|Mitte|Beginn|Sommer|Winter|Frühjahr|Herbst))*\s+$",
     re.IGNORECASE,
 )
 #: what ends the first member of a range or slash pair right before its second member
@@ -125,8 +129,12 @@ def _in_relative_clause_or_aside(text: str, start: int, end: int) -> bool:
     return last.group() == "," and bool(_RELATIVE_START.match(left[last.end():]))
 
 
-def role_of(text: str, start: int, end: int, value: TimeValue) -> Role:
-    """The role the mention ``text[start:end]`` (resolved to ``value``) plays in a narrative."""
+def role_of(text: str, start: int, end: int, value: TimeValue,
+            clause_tense: Optional[Callable[[], str]] = None) -> Role:
+    """The role the mention ``text[start:end]`` (resolved to ``value``) plays in a narrative.
+
+    ``clause_tense`` reads the tense of the mention's own clause (asked only when it matters): a
+    year named in a pluperfect clause is a flashback ("Kornilow hatte im Juli 1917 ...")."""
     if value.type != "DATE" or (value.interval is None and not value.value.startswith("BC")):
         return Role.STORY  # anchors nothing either way
     line_start = _heading_line_start(text, start, end)
@@ -144,6 +152,8 @@ def role_of(text: str, start: int, end: int, value: TimeValue) -> Role:
     if (_RANGE_END.search(before) or _SLASH_PAIR_START.match(text, end)
             or _PASSING_WORDS.search(before) or _in_relative_clause_or_aside(text, start, end)):
         return Role.PASSING
+    if clause_tense is not None and clause_tense() == PLUPERFECT:
+        return Role.FLASHBACK
     return Role.STORY
 
 

@@ -107,10 +107,16 @@ def _looks_like_simple_past(token: str, previous: Optional[str]) -> bool:
 _INSEPARABLE = ("be", "ver", "er", "ent", "zer", "unter", "über", "hinter", "miss", "emp")
 
 
+#: Separable prefixes too long for the "ge" window: "standgehalten", "zurückgezogen".
+_LONG_SEPARABLE = ("standge", "zurückge", "durchge", "herausge", "hervorge", "zusammenge",
+                   "vorbeige", "entgegenge", "weiterge", "wiederge", "fortge", "niederge")
+
+
 def _looks_like_participle(token: str) -> bool:
     """A past participle with "ge-" in it: "gesagt", "angekündigt", "getroffen"."""
     low = token.lower()
-    return (len(low) > 5 and not token[0].isupper() and (low.startswith("ge") or "ge" in low[2:6])
+    return (len(low) > 5 and not token[0].isupper() and (low.startswith("ge") or "ge" in low[2:6]
+                                                         or low.startswith(_LONG_SEPARABLE))
             and (low.endswith("t") or low.endswith("en")))
 
 
@@ -145,6 +151,8 @@ def clause_tense(clause: str) -> str:
             has_participle = any(_looks_like_participle(t) for t in tokens)
         if low in ("hatte", "hatten", "war", "waren") and has_participle:
             pluperfect = True
+        elif low in ("hatte", "hatten") and any(_looks_like_haben_participle(t) for t in tokens):
+            pluperfect = True  # "hatte ... versucht", "hatten ... unterzeichnet"
         if low in _PAST_AUX or _looks_like_simple_past(token, previous):
             past = True
         elif low in _PERFECT_AUX and has_participle:
