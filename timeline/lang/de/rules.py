@@ -998,7 +998,7 @@ _WORDS_BEFORE_BARE = (
     "im", "in", "seit", "bis", "ab", "vom", "zum", "anfang", "mitte", "ende", "beginn", "ausgang",
     "anfangs", "des", "den", "diesen", "dieses", "letzten", "vergangenen", "vorigen", "kommenden",
     "nächsten", "zwischen", "bereits im", "noch im", "erst im", "spätestens", "frühestens",
-    "gegen", "um", "über den", "ganzen", "gesamten", "späten", "frühen", "von",
+    "gegen", "um", "über den", "ganzen", "gesamten", "späten", "frühen", "von", "ins",
 )
 _PREP_BEFORE_BARE = r"(?:\b" + lx.alternation(_WORDS_BEFORE_BARE) + r"\s+)"
 
