@@ -567,3 +567,53 @@ class TestHeldOut:
 
     def test_the_extractor_finds_most_gold_events(self, heldout):
         assert len(heldout.corpus.missing) <= 5
+
+
+class TestNewsDevFormat:
+    """The news-dev gold format (gold_events.jsonl over texts_gold.jsonl) read by the merging
+    evaluation, on two articles written for this test."""
+
+    TEXTS = [
+        {"id": "a1", "dct": "2025-03-12T18:00:00+01:00", "outlet": "Anzeiger",
+         "text": "Hafen\nGroßbrand im Hafen gelöscht\nAm Dienstag hat die Feuerwehr in Kiel einen Brand im Hafen gelöscht."},
+        {"id": "a2", "dct": "2025-03-12T19:00:00+01:00", "outlet": "Kurier",
+         "text": "Kiel\nFeuer im Hafen\nDie Feuerwehr löschte am Dienstag in Kiel einen Brand im Hafen. "
+                 "Am Mittwoch besuchte der Bürgermeister die Feuerwache."},
+    ]
+    GOLD = [
+        {"doc": "a1", "cue": "hat die Feuerwehr in Kiel einen Brand im Hafen gelöscht", "trigger": "gelöscht",
+         "value": "2025-03-11", "title": "Feuerwehr löscht Brand im Hafen", "cluster": "brand"},
+        {"doc": "a2", "cue": "Die Feuerwehr löschte am Dienstag", "trigger": "löschte",
+         "value": "2025-03-11", "title": "Feuerwehr löscht Brand im Hafen", "cluster": "brand"},
+        {"doc": "a2", "cue": "besuchte der Bürgermeister die Feuerwache", "trigger": "besuchte",
+         "value": "2025-03-12", "title": "Bürgermeister besucht Feuerwache", "cluster": "besuch"},
+    ]
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def folder(cls, tmp_path_factory):
+        import json
+
+        folder = tmp_path_factory.mktemp("news")
+        (folder / "texts_gold.jsonl").write_text("\n".join(json.dumps(t, ensure_ascii=False) for t in cls.TEXTS))
+        (folder / "gold_events.jsonl").write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in cls.GOLD))
+        return folder
+
+    def test_pairs_are_counted_over_the_gold_mentions_found(self, folder):
+        from timeline.evaluation.merging import load_news_dev, score_news_dev
+
+        data = load_news_dev(folder)
+        assert len(data.gold) == 3 and data.doc_order == ("a1", "a2")
+        scores = score_news_dev(data, MergePolicy())[0]
+        assert scores.found == 3 and scores.gold_pairs == 1
+        assert scores.true_pairs == 1 and scores.system_pairs == 1  # the fire once, the visit apart
+        assert (scores.precision, scores.recall) == (1.0, 1.0)
+        off = score_news_dev(data, MergePolicy(enabled=False))[0]
+        assert off.system_pairs == 0 and off.recall == 0.0 and off.clusters_split == 1
+
+    def test_command(self, folder, capsys):
+        from timeline.evaluation.merging import main
+
+        assert main(["--news-dev", str(folder), "--strictness", "normal", "--errors"]) == 0
+        out = capsys.readouterr().out
+        assert "| normal | 3 | 1 | 1 | 1 | 1.000 | 1.000 | 0 |" in out

@@ -347,6 +347,135 @@ def _compared(events: Sequence[Event]) -> Set[frozenset]:
     return {frozenset((atoms[i].id, atoms[j].id)) for i, j in candidate_pairs(atoms)}
 
 
+# --- news-dev: real coverage ---------------------------------------------------------------------
+
+DEFAULT_NEWS_DEV = REPO.parent / "shared" / "corpora" / "news-dev"
+
+
+@attrs.frozen
+class NewsDev:
+    """news-dev's gold articles: the gold rows, where each gold trigger lies, the unmerged events
+    of ``timeline.build`` and the order of the documents."""
+
+    gold: Tuple[dict, ...]
+    positions: Tuple[int, ...]
+    events: Tuple[Event, ...]
+    doc_order: Tuple[str, ...]
+
+
+def load_news_dev(folder=DEFAULT_NEWS_DEV, annotator=None) -> NewsDev:
+    """Read the gold and the articles (texts_gold.jsonl) and build their chronology unmerged."""
+    from timeline.builder import build
+    from timeline.evaluation.dated_events import documents_of, locate, news_dev_paths, read_jsonl
+
+    gold_path, texts_path = news_dev_paths(folder)
+    rows = sorted(read_jsonl(texts_path), key=lambda r: r["id"])  # the scorer reads the files sorted
+    gold = read_jsonl(gold_path)
+    positions = locate(gold, {r["id"]: r["text"] for r in rows})
+    unmerged = build(documents_of(rows), merge=False, annotator=annotator)
+    return NewsDev(tuple(gold), tuple(positions), unmerged.events, tuple(r["id"] for r in rows))
+
+
+@attrs.frozen
+class NewsDevScores:
+    """Pairwise merging figures on news-dev under one policy, counted as its check_events.py
+    counts them (over the gold mentions paired with a system mention)."""
+
+    label: str
+    found: int
+    gold_pairs: int
+    system_pairs: int
+    true_pairs: int
+    clusters_split: int
+    merged_events: int
+    false_merges: Tuple[Tuple[int, int], ...] = ()
+    missed_merges: Tuple[Tuple[int, int], ...] = ()
+
+    @property
+    def precision(self) -> float:
+        return self.true_pairs / self.system_pairs if self.system_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pairs / self.gold_pairs if self.gold_pairs else 1.0
+
+
+def score_news_dev(data: NewsDev, policy: MergePolicy):
+    """Merge, order as ``timeline.build`` does, pair with the gold, count the pairs; also the
+    ordered events, the links and the pairing (gold index -> flattened system mention)."""
+    from timeline.builder import order_events
+    from timeline.evaluation.dated_events import mentions_of, pair
+
+    merged, links = merge_events(data.events, policy)
+    ordered = order_events(merged, {d: i for i, d in enumerate(data.doc_order)})
+    flat = mentions_of(ordered)
+    paired = dict(pair(data.gold, data.positions, flat))
+    gs = ss = both = 0
+    false, missed = [], []
+    split: Dict[str, set] = defaultdict(set)
+    for a, b in combinations(sorted(paired), 2):
+        g_same = data.gold[a]["cluster"] == data.gold[b]["cluster"]
+        s_same = flat[paired[a]].event == flat[paired[b]].event
+        gs, ss, both = gs + g_same, ss + s_same, both + (g_same and s_same)
+        if s_same and not g_same:
+            false.append((a, b))
+        elif g_same and not s_same:
+            missed.append((a, b))
+    for i, j in paired.items():
+        split[data.gold[i]["cluster"]].add(flat[j].event)
+    label = policy.strictness if policy.enabled else "off"
+    scores = NewsDevScores(label, len(paired), gs, ss, both, sum(len(v) > 1 for v in split.values()),
+                           len(merged), tuple(false), tuple(missed))
+    return scores, ordered, links, paired, flat
+
+
+def news_dev_report(folder=DEFAULT_NEWS_DEV, strictness: Iterable[str] = STRICTNESS, errors: bool = False) -> str:
+    """The news-dev table (and with ``errors`` the false and missed merges of each strictness)."""
+    data = load_news_dev(folder)
+    lines = [f"news-dev: {len(data.doc_order)} articles, {len(data.gold)} gold mentions in "
+             f"{len({g['cluster'] for g in data.gold})} clusters, {len(data.events)} system events", "",
+             "| strictness | gold mentions found | gold pairs | system pairs | true | precision | recall "
+             "| clusters split | events after merging |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    details: List[str] = []
+    for policy in [MergePolicy(strictness=s) for s in strictness] + [MergePolicy(enabled=False)]:
+        s, ordered, links, paired, flat = score_news_dev(data, policy)
+        lines.append(f"| {s.label} | {s.found} | {s.gold_pairs} | {s.system_pairs} | {s.true_pairs} | "
+                     f"{s.precision:.3f} | {s.recall:.3f} | {s.clusters_split} | {s.merged_events} |")
+        if errors and policy.enabled:
+            details += news_dev_errors(data, s, ordered, links, paired, flat, policy)
+    return "\n".join(lines + details)
+
+
+def news_dev_errors(data: NewsDev, scores: NewsDevScores, ordered, links, paired, flat, policy) -> List[str]:
+    """Each false merge (both gold titles, the system title, the links that joined them) and each
+    missed merge (explain()'s decision on the two reports)."""
+    lines = ["", f"-- news-dev {scores.label}: {len(scores.false_merges)} false merged pairs, "
+             f"{len(scores.missed_merges)} missed"]
+
+    def part(i: int) -> Event:
+        m = flat[paired[i]]
+        event = ordered[m.event]
+        return next(p for p in (event.parts or (event,))
+                    if any(x.doc == m.doc and x.start == m.start and x.end == m.end for x in p.mentions))
+
+    def show(i: int) -> str:
+        g, e = data.gold[i], part(i)
+        return (f"{g['doc']} [{g['cluster']}] gold {g['value']} \"{g['title']}\" | "
+                f"system {e.when.value} \"{e.title}\" {list(e.participants)}")
+
+    for a, b in scores.false_merges:
+        lines += ["FALSE MERGE", f"  {show(a)}", f"  {show(b)}",
+                  f"    merged event: {ordered[flat[paired[a]].event].title!r}"]
+        for link in link_path(links, part(a).id, part(b).id):
+            lines.append(f"    link: {link.rule} ({_evidence(link.evidence)})")
+    for a, b in scores.missed_merges:
+        d = explain(part(a), part(b), policy)
+        lines += ["MISSED MERGE", f"  {show(a)}", f"  {show(b)}",
+                  f"    {'accepted' if d.same else 'refused'}: {d.rule} ({_evidence(d.evidence)})"]
+    return lines
+
+
 # --- command ------------------------------------------------------------------------------------
 
 
@@ -390,7 +519,13 @@ def main(argv: Optional[Sequence[str]] = None, out: Optional[TextIO] = None) -> 
     parser.add_argument("--errors", action="store_true",
                         help="list false and missed merges with the merge rule and evidence")
     parser.add_argument("--json", metavar="OUT", help="write the scores and errors as JSON")
+    parser.add_argument("--news-dev", nargs="?", const=str(DEFAULT_NEWS_DEV), metavar="DIR",
+                        help="score real coverage instead: news-dev's gold articles (default folder "
+                             "../shared/corpora/news-dev), pairwise as its check_events.py counts")
     args = parser.parse_args(argv)
+    if args.news_dev:
+        print(news_dev_report(args.news_dev, tuple(args.strictness or STRICTNESS), args.errors), file=out)
+        return 0
     corpus = load_corpus(args.data)
     problems = check_gold(corpus.gold, corpus.texts)
     if problems:
