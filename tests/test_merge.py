@@ -166,13 +166,21 @@ class TestParticipants:
         orban = ev("2024-07", "treffen", ["Putin", "Orbán"], doc="b")
         assert explain(xi, orban, MergePolicy(strictness="loose")).same
 
-    def test_without_names_only_same_trigger_and_time(self):
+    def test_without_names_only_same_trigger_time_and_subject(self):
         a = ev("2024-04-01", "treten", doc="a")
         b = ev("2024-04-01", "treten", doc="b")
         c = ev("2024-04", "treten", doc="c")
-        assert explain(a, b).same and explain(a, b).rule == "same trigger and time, no names"
+        assert explain(a, b).same and explain(a, b).rule == "the same words, no names"
         assert not explain(a, c).same
         assert not explain(a, b, MergePolicy(strictness="strict")).same
+
+    def test_statistics_without_names_merge_by_what_they_measure(self):
+        """"Der Umsatz sinkt" and "Die Zahl der Gäste sinkt" in one year are two figures."""
+        sales = ev("2024", "sinken", doc="a", title="Der Umsatz des Hafens sinkt")
+        again = ev("2024", "sinken", doc="b", title="Der Umsatz des Hafens sinkt deutlich")
+        guests = ev("2024", "sinken", doc="c", title="Die Zahl der Gäste sinkt")
+        assert explain(sales, again).same
+        assert explain(sales, guests).rule == "no names, other subjects"
 
     def test_a_coarse_report_does_not_bridge_two_different_days(self):
         # "Orbán reiste im Juli nach Moskau" fits both the Moscow visit on 5 July and the Beijing
@@ -184,6 +192,73 @@ class TestParticipants:
         out, links = merge_events([moscow, beijing, july])
         assert not any({m.doc for m in e.mentions} >= {"a", "b"} for e in out)
         assert links == []  # the ambiguous report stays on its own (precision first)
+
+
+class TestIdentity:
+    """What real reports share beyond a concept and a name: the round of a series, the figures,
+    the kind of event; a graded score with its evidence (issue #10)."""
+
+    def test_first_and_second_ballot_of_one_day_stay_two(self):
+        first = ev("2025-05-06", "scheitern", ["Merz"], doc="a", title="Merz scheitert im ersten Wahlgang")
+        second = ev("2025-05-06", "wählen", ["Merz"], doc="b", title="Merz im zweiten Wahlgang gewählt")
+        decision = explain(first, second)
+        assert not decision.same and decision.rule == "another round of the series"
+        assert dict(decision.evidence)["series"] == "ballot 1 vs ballot 2"
+
+    def test_the_same_round_in_other_words_is_one_event(self):
+        """"Wahlgang" and "Durchgang" count the same series; no name and no shared verb needed."""
+        a = ev("2025-05-06", "verfehlen", ["Merz"], doc="a", title="Merz verfehlt im ersten Wahlgang die Mehrheit")
+        b = ev("2025-05-06", "scheitern", ["Merz"], doc="b", title="Merz scheitert im ersten Durchgang")
+        c = ev("2025-05-06", "beginnen", doc="c", title="Der erste Wahlgang beginnt")
+        assert explain(a, b).same and dict(explain(a, b).evidence)["series"] == "ballot 1"
+        assert explain(a, c).same and explain(a, c).rule == "compatible time, the same round of a series"
+
+    def test_a_vague_report_does_not_join_two_rounds(self):
+        first = ev("2025-05-06", "scheitern", ["Merz"], doc="a", title="Merz scheitert im ersten Wahlgang")
+        second = ev("2025-05-06TAF", "wählen", ["Merz"], doc="b", title="Merz im zweiten Wahlgang gewählt")
+        vague = ev("2025-05-06", "wählen", ["Merz"], doc="c", title="Die Wahl von Merz")
+        assert explain(vague, first).same and explain(vague, second).same
+        merged, _ = merge_events([first, second, vague])
+        assert not any({m.doc for m in e.mentions} >= {"a", "b"} for e in merged)
+
+    def test_other_figures_are_other_events(self):
+        a = ev("2025-03", "steigen", ["Hafen Kiel"], doc="a", title="Der Umschlag im Hafen Kiel steigt um 4 Prozent")
+        b = ev("2025-03", "steigen", ["Hafen Kiel"], doc="b", title="Der Umschlag im Hafen Kiel steigt um 4 Prozent")
+        c = ev("2025-03", "steigen", ["Hafen Kiel"], doc="c", title="Die Zahl der Passagiere im Hafen Kiel steigt um 12 Prozent")
+        assert explain(a, b).same
+        assert explain(a, c).rule == "other figures"
+
+    def test_a_congratulation_is_not_the_election(self):
+        election = ev("2025-05-06", "wählen", ["Merz"], doc="a", title="Merz zum Kanzler gewählt")
+        wishes = ev("2025-05-06", "gratulieren", ["Macron", "Merz"], doc="b", title="Macron gratuliert Merz zur Wahl")
+        assert concept("Glückwunsch") == concept("gratulieren") == "congratulation"
+        assert not explain(election, wishes).same
+
+    def test_without_a_shared_name_the_kind_of_event_must_agree(self):
+        deal = ev("2025-05-06", "zustandekommen", doc="a", title="Die Einigung auf einen zweiten Wahlgang kommt zustande")
+        ballot = ev("2025-05-06", "beginnen", ["Bundestag"], doc="b", title="Der zweite Wahlgang beginnt im Bundestag")
+        decision = explain(deal, ballot)
+        assert not decision.same and dict(decision.evidence)["kinds"] == "agreement vs election"
+
+    @pytest.mark.parametrize("word", ["Brand", "Feuer", "Großbrand", "brennen", "löschen"])
+    def test_a_fire_in_other_words(self, word):
+        assert concept(word) == "fire"
+
+    @pytest.mark.parametrize("word", ["Wahl", "Wahlgang", "Kanzlerwahl", "Abstimmung", "Votum", "wählen"])
+    def test_an_election_in_other_words(self, word):
+        assert concept(word) == "election"
+
+    def test_the_score_and_the_threshold_are_in_the_evidence(self):
+        a = ev("2024-06", "reisen", ["Putin"], doc="a", title="Putin reist nach Vietnam")
+        b = ev("2024-06-20", "Besuch", ["Putin"], doc="b", title="Putins Besuch")
+        normal, strict = explain(a, b), explain(a, b, MergePolicy(strictness="strict"))
+        assert normal.same and dict(normal.evidence)["score"] == "3 (needs 3)"
+        assert not strict.same and strict.rule == "too little evidence"  # 3 < 4
+        day = ev("2024-06-20", "reisen", ["Putin"], doc="c", title="Putin reist nach Vietnam")
+        assert explain(b, day, MergePolicy(strictness="strict")).same  # concept, name, same day: 4
+        month = ev("2024-06", "reisen", ["Putin"], doc="d")
+        assert not explain(a, month, MergePolicy(strictness="strict")).same  # 3 < 4
+        assert explain(a, month).same
 
 
 class TestPlaces:
@@ -309,7 +384,8 @@ class TestMergedEvent:
             assert {link.a, link.b} <= ids
             assert link.rule == "compatible time, shared concept, contained participants"
             evidence = dict(link.evidence)
-            assert set(evidence) == {"time", "concept", "participants"}
+            assert {"time", "concept", "participants", "score"} <= set(evidence) <= \
+                {"time", "concept", "participants", "same day", "score"}
             assert evidence["concept"] == "signing"
         first = self.links[0].to_dict()
         assert set(first) == {"a", "b", "rule", "evidence"} and isinstance(first["evidence"], dict)

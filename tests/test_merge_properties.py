@@ -56,8 +56,12 @@ def reports(draw):
             tuple(draw(st.lists(st.sampled_from(PLACES), max_size=1))))
 
 
+#: What a title may add: the round of a series, or a figure ("mit 310 Stimmen").
+ROUNDS = ("", "", " im ersten Wahlgang", " im zweiten Wahlgang", " im ersten Durchgang", " mit 310 Stimmen")
+
+
 @st.composite
-def atoms(draw, max_size: int = 14):
+def atoms(draw, max_size: int = 14, rounds: bool = False):
     """Single-mention events with distinct (doc, sentence, trigger offset), as the extractor makes;
     about half of them report an event already reported (the same time or its month, another word
     for the concept, some of the names); the fresh ones make near-misses."""
@@ -66,7 +70,9 @@ def atoms(draw, max_size: int = 14):
     events, seen = [], []
     for doc, sentence, k in slots:
         if seen and draw(st.booleans()):
-            value, lemma, names, places = draw(st.sampled_from(seen))
+            value, lemma, names, places, extra = draw(st.sampled_from(seen))
+            if extra and draw(st.booleans()):
+                extra = ""  # a vaguer report of the same event
             if draw(st.booleans()) and "T" not in value and "W" not in value and "/" not in value:
                 value = value[:7]  # "im Januar" for "am 5. Januar"
             group = next(g for g in SAME_CONCEPT.values() if lemma in g)
@@ -77,13 +83,14 @@ def atoms(draw, max_size: int = 14):
                 places = ()  # the place left unsaid
         else:
             value, lemma, names, places = draw(reports())
-            seen.append((value, lemma, names, places))
+            extra = draw(st.sampled_from(ROUNDS)) if rounds else ""
+            seen.append((value, lemma, names, places, extra))
         start = 100 * sentence + 20 * k
         mention = EventMention(doc=doc, sentence=sentence, start=100 * sentence, end=100 * sentence + 90,
                                quote="...", trigger=lemma, trigger_lemma=lemma, trigger_start=start,
                                trigger_end=start + len(lemma), time=None)
         digest = hashlib.sha1(f"{doc}\x00{sentence}\x00{start}".encode()).hexdigest()[:12]
-        events.append(Event(id="ev-" + digest, title=" ".join(names + (lemma,)),
+        events.append(Event(id="ev-" + digest, title=" ".join(names + (lemma,)) + extra,
                             when=TimeValue(value), participants=names, mentions=(mention,),
                             trigger_lemma=lemma, places=places))
     return events
@@ -102,7 +109,7 @@ def _shape(merged):
 
 
 @SETTINGS
-@given(atoms(), st.randoms(use_true_random=False), policies)
+@given(atoms(rounds=True), st.randoms(use_true_random=False), policies)
 def test_order_independent(events, rnd, policy):
     merged, links = merge_events(events, policy)
     shuffled = list(events)
@@ -115,7 +122,7 @@ def test_order_independent(events, rnd, policy):
 
 
 @SETTINGS
-@given(atoms(), policies)
+@given(atoms(rounds=True), policies)
 def test_idempotent(events, policy):
     merged, links = merge_events(events, policy)
     again, links_again = merge_events(merged, policy)
@@ -133,7 +140,7 @@ def test_merging_in_two_batches_is_merging_once(events, cut, policy):
 
 
 @SETTINGS
-@given(atoms(), policies)
+@given(atoms(rounds=True), policies)
 def test_no_mention_lost_or_duplicated(events, policy):
     merged, _ = merge_events(events, policy)
     assert Counter(_key(m) for e in merged for m in e.mentions) == Counter(_key(e.mentions[0]) for e in events)
@@ -158,7 +165,7 @@ def test_merged_time_is_the_most_specific_of_its_parts(events, policy):
 
 
 @SETTINGS
-@given(atoms(), policies)
+@given(atoms(rounds=True), policies)
 def test_blocking_loses_no_pair_that_explain_accepts(events, policy):
     """Blocks only save work: every pair that explain() would merge shares a block."""
     ordered = _atoms(events)
@@ -176,19 +183,23 @@ def test_merging_off_changes_nothing(events):
     assert links == [] and sorted(e.id for e in merged) == sorted(e.id for e in events)
 
 
-def _together(events, strictness):
-    """Pairs of mentions that end in one merged event."""
-    merged, _ = merge_events(events, MergePolicy(strictness=strictness))
-    return {frozenset((_key(a), _key(b))) for e in merged for a in e.mentions for b in e.mentions if a != b}
-
-
 @SETTINGS
-@given(atoms())
-def test_strict_never_merges_more_than_normal(events):
-    assert _together(events, "strict") <= _together(events, "normal")
+@given(atoms(rounds=True))
+def test_each_strictness_accepts_what_a_stricter_one_accepts(events):
+    """Strictness moves the threshold: a pair strict accepts, normal accepts, and loose accepts
+    what normal does.  (The merged
+    events need not nest: normal links a vague report to more partners, so the bridge rule
+    can leave it alone where strict merges it; see docs/merging.md.)"""
+    ordered = _atoms(events)
+    for i in range(len(ordered)):
+        for j in range(len(ordered)):
+            if i != j and explain(ordered[i], ordered[j], MergePolicy(strictness="strict")).same:
+                assert explain(ordered[i], ordered[j]).same
+            if i != j and explain(ordered[i], ordered[j]).same:
+                assert explain(ordered[i], ordered[j], MergePolicy(strictness="loose")).same
 
 
-# normal <= loose does not hold: see test_merge.py::TestPolicy::test_loose_merges_what_normal_merges
+# normal <= loose does not hold for merged events: see test_merge.py::TestPolicy::test_loose_merges_what_normal_merges
 
 
 def _pairwise_reference(events, policy):
@@ -228,7 +239,7 @@ def test_merging_by_groups_of_alike_reports_is_merging_pair_by_pair(events, poli
 
 
 @SETTINGS
-@given(atoms(), policies)
+@given(atoms(rounds=True), policies)
 def test_links_span_each_merged_event(events, policy):
     """k reports of one event are joined by k-1 links that connect them all (linear space), and
     each link is a pair explain() accepts, with its evidence."""
@@ -250,3 +261,18 @@ def test_links_span_each_merged_event(events, policy):
                 reached.add(x)
                 todo.extend(y for link in links for a, y in ((link.a, link.b), (link.b, link.a)) if a == x)
         assert reached == {p.id for p in event.parts}
+
+
+@SETTINGS
+@given(atoms(rounds=True), policies)
+def test_no_merged_event_holds_two_rounds_of_one_series(events, policy):
+    """"im ersten Wahlgang" and "im zweiten Wahlgang" never end in one event, not even through a
+    chain of vaguer reports."""
+    from timeline.merge import _features
+
+    merged, _ = merge_events(events, policy)
+    for event in merged:
+        rounds = {}
+        for part in event.parts or (event,):
+            for kind, n in _features(part).words.series:
+                assert rounds.setdefault(kind, n) == n, [p.title for p in event.parts]

@@ -103,12 +103,31 @@ def trigger_concept(event: Event) -> str:
 @functools.lru_cache(maxsize=65536)
 def _title_concepts(title: str, trigger_lemma: str) -> FrozenSet[str]:
     found = {concept(trigger_lemma)}
+    if found <= _LANGUAGE.reaction_concepts:
+        # a reaction is not what it reacts to: "Tusk schreibt in seinem Glückwunsch zur Wahl"
+        # is a statement, not the election
+        return frozenset(found)
     for word in _WORD.findall(title):
         if word[:1].isupper():
             c = concept(word)
             if c in _LANGUAGE.concepts:
                 found.add(c)
     return frozenset(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def _kind(title: str, trigger_lemma: str) -> str:
+    """What kind of event a report is: its trigger's concept when the trigger has one, else the
+    concept of the title's first noun that has one ("Die Einigung kommt auf einen zweiten
+    Durchgang zustande" is an agreement, "Eine Szene entsteht vor dem zweiten Wahlgang" a
+    ballot), else the trigger itself."""
+    own = concept(trigger_lemma)
+    if own in _LANGUAGE.concepts:
+        return own
+    for word in _WORD.findall(title):
+        if word[:1].isupper() and concept(word) in _LANGUAGE.concepts:
+            return concept(word)
+    return own
 
 
 def concepts(event: Event) -> FrozenSet[str]:
@@ -152,13 +171,70 @@ class _Features:
     concepts: FrozenSet[str]
     actors: Tuple[Tuple[str, Tuple[FrozenSet[str], str, str]], ...]
     places: Tuple[Tuple[str, Tuple[FrozenSet[str], str, str]], ...]
+    #: what the title says beyond names: its series ("ballot", 2), its figures, its nouns
+    words: "_TitleWords"
+    kind: str = ""
 
     @property
     def identity(self) -> tuple:
         """Everything a decision looks at except where the report stands (document, sentence):
         reports with equal identities are decided alike."""
         return (self.start, self.end, self.granularity, self.value, self.trigger, self.trigger_concept,
-                self.concepts, self.actors, self.places)
+                self.concepts, self.actors, self.places, self.words, self.kind)
+
+
+@attrs.frozen(slots=True)
+class _TitleWords:
+    """What a title says that identifies its event apart from names and concept:
+
+    * ``series``: (kind of series, ordinal) for an ordinal before a noun that counts a series
+      ("im zweiten Wahlgang" -> ("ballot", 2)); a title naming two rounds of one series has none;
+    * ``figures``: the numbers it states ("um 13 Prozent auf 457 Millionen" -> 13, 457);
+    * ``nouns``: its capitalised content words after the first (lower case, function words
+      and the trigger left out): what a statistic measures ("Gewinn", "Anteil");
+    * ``text``: the title in lower case words, to recognise the same copy."""
+
+    series: FrozenSet[Tuple[str, int]]
+    #: the concepts of the nouns that count its series ("Wahlgang" -> election)
+    series_concepts: FrozenSet[str]
+    figures: FrozenSet[str]
+    nouns: FrozenSet[str]
+    text: Tuple[str, ...]
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _serial_kind(word: str) -> str:
+    """The series a noun counts ("Wahlgang" -> "ballot", "Verhandlungsrunde" -> "round"), or ""."""
+    low = word.lower()
+    nouns = _LANGUAGE.serial_nouns
+    if low in nouns:
+        return nouns[low]
+    for noun, kind in nouns.items():
+        if len(noun) > 4 and low.endswith(noun) and len(low) > len(noun) + 2:
+            return kind
+    return ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _title_words(title: str, trigger_lemma: str) -> _TitleWords:
+    tokens = _WORD.findall(title)
+    lower = [t.lower() for t in tokens]
+    series: Dict[str, set] = defaultdict(set)
+    counted = set()
+    for k in range(len(tokens) - 1):
+        n = _LANGUAGE.ordinal_words.get(lower[k])
+        kind = _serial_kind(tokens[k + 1]) if n else ""
+        if kind:
+            series[kind].add(n)
+            counted.add(concept(tokens[k + 1]))
+    skip = _LANGUAGE.function_words | {trigger_lemma.lower()}
+    nouns = frozenset(w for t, w in zip(tokens[1:], lower[1:])
+                      if t[:1].isupper() and len(w) >= 3 and w not in skip)
+    figures = frozenset(f.rstrip(".,") for f in _FIGURE.findall(title))
+    return _TitleWords(frozenset((k, next(iter(ns))) for k, ns in series.items() if len(ns) == 1),
+                       frozenset(counted), figures, nouns, tuple(lower))
 
 
 def _features(event: Event) -> _Features:
@@ -166,7 +242,8 @@ def _features(event: Event) -> _Features:
     return _Features(m.doc, m.sentence, event.start, event.end, event.granularity, event.when.value,
                      event.trigger_lemma.lower(), trigger_concept(event), concepts(event),
                      tuple((n, _name_key(n)) for n in event.participants),
-                     tuple((n, _name_key(n)) for n in event.places))
+                     tuple((n, _name_key(n)) for n in event.places),
+                     _title_words(event.title, event.trigger_lemma), _kind(event.title, event.trigger_lemma))
 
 
 def _shared(a, b) -> List[str]:
@@ -176,17 +253,6 @@ def _shared(a, b) -> List[str]:
 
 def _unmatched(small, large) -> List[str]:
     return [name for name, key in small if not any(_keys_match(key, other) for _, other in large)]
-
-
-def _interval_fit(a: Tuple[Optional[date], Optional[date], Optional[str]],
-                  b: Tuple[Optional[date], Optional[date], Optional[str]]) -> bool:
-    """Do two (start, end, granularity) times fit one event (see :func:`times_compatible`)?"""
-    (a_start, a_end, a_gran), (b_start, b_end, b_gran) = a, b
-    if a_start is None or b_start is None or a_gran in _TOO_COARSE or b_gran in _TOO_COARSE:
-        return False
-    if a_start > b_end or b_start > a_end:
-        return False
-    return (a_start <= b_start and b_end <= a_end) or (b_start <= a_start and a_end <= b_end) or a_gran == b_gran
 
 
 def _times(a: _Features, b: _Features) -> Tuple[bool, str]:
@@ -221,48 +287,127 @@ def _decide(a: _Features, b: _Features, policy: MergePolicy) -> MergeDecision:
     return _decide_features(a, b, policy)
 
 
+#: The score a pair needs, by strictness (see :func:`_decide_features`).
+THRESHOLDS = {"strict": 4, "normal": 3, "loose": 2}
+#: What each piece of evidence adds to a pair's score.
+WEIGHTS = {"series": 3, "concept": 2, "participant": 1, "second participant": 1, "same day": 1,
+           "same words": 1}
+
+
+def _same_day(a: _Features, b: _Features) -> bool:
+    return (a.granularity not in _COARSER_THAN_DAY and b.granularity not in _COARSER_THAN_DAY
+            and a.start == b.start and a.end == b.end)
+
+
+def _conflict(a: _Features, b: _Features, places: bool = True) -> Optional[MergeDecision]:
+    """What makes two reports two events whatever else they share: another round of one series
+    ("im ersten Wahlgang" / "im zweiten Wahlgang"), other figures (a statistic of 13 and one of
+    65 per cent), other places ("in Berlin" / "in Paris")."""
+    rounds = {kind: n for kind, n in a.words.series}
+    other = [(kind, rounds[kind], n) for kind, n in b.words.series if kind in rounds and rounds[kind] != n]
+    if other:
+        return MergeDecision(False, "another round of the series",
+                             (("series", ", ".join(f"{k} {x} vs {k} {y}" for k, x, y in other)),))
+    if a.words.figures and b.words.figures and not a.words.figures & b.words.figures:
+        return MergeDecision(False, "other figures", (("figures", f"{', '.join(sorted(a.words.figures))} vs "
+                                                                    f"{', '.join(sorted(b.words.figures))}"),))
+    if places and a.places and b.places and not _shared(a.places, b.places):  # in Berlin and in Paris
+        return MergeDecision(False, "places differ", (
+            ("places", f"{', '.join(n for n, _ in a.places)} vs {', '.join(n for n, _ in b.places)}"),))
+    return None
+
+
+def _kinds_agree(a: _Features, b: _Features, names_a, names_b) -> bool:
+    """For a pair without a shared name: the same kind of event, or each report without names
+    is about the round of the series itself ("Der erste Wahlgang beginnt" is the ballot; "Die
+    Einigung auf einen zweiten Wahlgang" is an agreement about it)."""
+    if a.kind == b.kind:
+        return True
+    return all(x.kind in x.words.series_concepts for x, names in ((a, names_a), (b, names_b)) if not names)
+
+
 def _decide_features(a: _Features, b: _Features, policy: MergePolicy) -> MergeDecision:
-    """The decision for two reports in different sentences: it looks at their identities only."""
+    """The decision for two reports in different sentences: it looks at their identities only.
+
+    A graded decision: hard conflicts refuse (incompatible times, another round of a series,
+    other figures, other places, participants only one side names, except in ``loose``);
+    otherwise the evidence adds up (:data:`WEIGHTS`: the same round of a series, a shared
+    concept, shared participants, the same day, the same title words for reports without
+    names) and the pair is one event when the score reaches the strictness's threshold
+    (:data:`THRESHOLDS`).  Evidence lists every piece with the score last."""
     ok, why_time = _times(a, b)
     if not ok:
         return MergeDecision(False, "times incompatible", (("time", why_time),))
+    conflict = _conflict(a, b)
+    if conflict is not None:
+        return MergeDecision(False, conflict.rule, (("time", why_time),) + conflict.evidence)
+    evidence = [("time", why_time)]
+    score = 0
+    series = a.words.series & b.words.series
+    if series:
+        score += WEIGHTS["series"]
+        evidence.append(("series", ", ".join(f"{kind} {n}" for kind, n in sorted(series))))
     if policy.strictness == "strict":
         shared_concepts = {a.trigger_concept} & {b.trigger_concept}
     else:
         shared_concepts = a.concepts & b.concepts
-    if not shared_concepts:
+    if shared_concepts:
+        score += WEIGHTS["concept"]
+        evidence.append(("concept", ", ".join(sorted(shared_concepts))))
+    elif not series:
         return MergeDecision(False, "descriptions differ",
                              (("concepts", f"{sorted(a.concepts)} vs {sorted(b.concepts)}"),))
-    evidence = [("time", why_time), ("concept", ", ".join(sorted(shared_concepts)))]
-    if shared_concepts <= _LANGUAGE.generic_concepts and not (
-            a.value == b.value and a.granularity not in _COARSER_THAN_DAY):
+    same_day = _same_day(a, b)
+    if not series and shared_concepts <= _LANGUAGE.generic_concepts and not (same_day and a.value == b.value):
         # people say and report many things in a month: statements merge only on the same day
         return MergeDecision(False, "generic event needs the same day", tuple(evidence))
+    if same_day:
+        score += WEIGHTS["same day"]
+        evidence.append(("same day", a.start.isoformat()))
     names_a, names_b = a.actors + a.places, b.actors + b.places
     if not names_a and not names_b:
-        if a.value == b.value and a.trigger == b.trigger and policy.strictness != "strict":
-            return MergeDecision(True, "same trigger and time, no names", tuple(evidence))
-        return MergeDecision(False, "no names to compare", tuple(evidence))
-    shared = _shared(names_a, names_b)
-    if not shared:
-        return MergeDecision(False, "no shared participant", tuple(evidence))
-    evidence.append(("participants", ", ".join(shared)))
-    if a.places and b.places:
-        shared_places = _shared(a.places, b.places)
-        if not shared_places:  # "in Berlin" and "in Paris" on the same day: two signings
-            return MergeDecision(False, "places differ", tuple(evidence + [
-                ("places", f"{', '.join(n for n, _ in a.places)} vs {', '.join(n for n, _ in b.places)}")]))
-        evidence.append(("places", ", ".join(shared_places)))
-    if policy.strictness == "loose":
-        return MergeDecision(True, "shared concept and participant", tuple(evidence))
-    # who takes part: one side's participants must all be named on the other side (as a
-    # participant or, for a city standing for its government, as a place)
-    missing_a, missing_b = _unmatched(a.actors, names_b), _unmatched(b.actors, names_a)
-    if missing_a and missing_b:
-        extra = missing_a if len(missing_a) <= len(missing_b) else missing_b
-        return MergeDecision(False, "participants conflict",
-                             tuple(evidence + [("only on one side", ", ".join(extra))]))
-    return MergeDecision(True, "compatible time, shared concept, contained participants", tuple(evidence))
+        if not _kinds_agree(a, b, names_a, names_b):  # without names, the kind of event must agree
+            return MergeDecision(False, "no names, other kinds of event", tuple(evidence + [
+                ("kinds", f"{a.kind} vs {b.kind}")]))
+        if not series:
+            # without names only the same word, time and subject: "Die Notierung steigt" twice
+            if a.value != b.value or a.trigger != b.trigger or policy.strictness == "strict":
+                return MergeDecision(False, "no names to compare", tuple(evidence))
+            same = (a.words.text == b.words.text and ("same title",)) or tuple(sorted(a.words.nouns & b.words.nouns))
+            if not same:
+                return MergeDecision(False, "no names, other subjects", tuple(evidence + [
+                    ("subjects", f"{', '.join(sorted(a.words.nouns)) or '-'} vs {', '.join(sorted(b.words.nouns)) or '-'}")]))
+            score += WEIGHTS["same words"]
+            evidence.append(("same words", ", ".join(same)))
+        rule = "the same words, no names" if not series else "the same round of a series, no names"
+    else:
+        shared = _shared(names_a, names_b)
+        if shared:
+            # two people named on both sides (counted both ways: "Putin" and "Wladimir Putin" on
+            # one side are one person to a report that names "Putin")
+            two = len(shared) > 1 and len(_shared(names_b, names_a)) > 1
+            score += WEIGHTS["participant"] + (WEIGHTS["second participant"] if two else 0)
+            evidence.append(("participants", ", ".join(shared)))
+        elif not (series and (not names_a or not names_b)):
+            return MergeDecision(False, "no shared participant", tuple(evidence))
+        elif not _kinds_agree(a, b, names_a, names_b):  # the same round of a series, one side without names
+            return MergeDecision(False, "other kinds of event", tuple(evidence + [("kinds", f"{a.kind} vs {b.kind}")]))
+        if a.places and b.places:
+            evidence.append(("places", ", ".join(_shared(a.places, b.places))))
+        if policy.strictness != "loose":
+            # who takes part: one side's participants must all be named on the other side (as a
+            # participant or, for a city standing for its government, as a place)
+            missing_a, missing_b = _unmatched(a.actors, names_b), _unmatched(b.actors, names_a)
+            if missing_a and missing_b:
+                extra = missing_a if len(missing_a) <= len(missing_b) else missing_b
+                return MergeDecision(False, "participants conflict",
+                                     tuple(evidence + [("only on one side", ", ".join(extra))]))
+        rule = "compatible time, shared concept, contained participants" if shared else \
+            "compatible time, the same round of a series"
+    evidence.append(("score", f"{score} (needs {THRESHOLDS[policy.strictness]})"))
+    if score < THRESHOLDS[policy.strictness]:
+        return MergeDecision(False, "too little evidence", tuple(evidence))
+    return MergeDecision(True, rule, tuple(evidence))
 
 
 # --- blocking and merging ---------------------------------------------------------------------
@@ -290,7 +435,8 @@ def _block_words(f: _Features) -> FrozenSet[str]:
 
 def _blocks(feats: Sequence[_Features]):
     """Three kinds of block, keyed by concept and name word (named events merge only when they
-    share a name word; nameless ones only with the same trigger and time value):
+    share a name word; nameless ones only with the same trigger and time value), or by the round
+    of a series ("ballot", 2), which identifies an event without a shared name or concept:
 
     * ``single``: reports of one day, by that day; only same-day reports can overlap;
     * ``period``: reports of a longer period (a week, a month, a range of days), by month;
@@ -316,14 +462,15 @@ def _index(feats: Sequence[_Features]):
         words = _block_words(f)
         if not words:
             s_keys.append(("-", f.trigger, f.value))
-        elif f.start == f.end:
-            for c in f.concepts:
-                for n in words:
-                    s_keys.append((c, n, f.start))
-                    pr_keys.append((c, n, f.start.year, f.start.month))
+        pairs = [(c, n) for c in f.concepts for n in words]
+        pairs += [("#", kind, str(n)) for kind, n in f.words.series]  # "im zweiten Wahlgang"
+        if f.start == f.end:
+            for pair in pairs:
+                s_keys.append(pair + (f.start,))
+                pr_keys.append(pair + (f.start.year, f.start.month))
         else:
             months = list(_months(f.start, f.end))
-            p_keys.extend((c, n, y, m) for c in f.concepts for n in words for y, m in months)
+            p_keys.extend(pair + (y, m) for pair in pairs for y, m in months)
         for key in s_keys:
             single[key].append(i)
         for key in p_keys:
@@ -348,7 +495,8 @@ def _canonical(event: Event):
 
 
 def _specificity(event: Event):
-    """Sort key for the best mention: finest granularity, narrowest interval, most names."""
+    """Sort key for the most specific mention (whose time the merged event keeps): finest
+    granularity, narrowest interval, most names."""
     rank = GRANULARITIES.index(event.granularity) if event.granularity in GRANULARITIES else -1
     width = (event.end - event.start).days if event.start else 10 ** 6
     return (-rank, width, event.when.mod is None, -len(event.participants), _canonical(event))
@@ -476,6 +624,8 @@ class _ReportGraph:
     own: List[Optional[MergeDecision]]
     policy: MergePolicy
     components: _UnionFind
+    #: root of a set -> the rounds of series its reports name ({"ballot": 2})
+    series: Dict[int, Dict[str, int]] = attrs.field(factory=dict)
 
     @classmethod
     def decide(cls, feats: Sequence[_Features], alike: List[List[int]], policy: MergePolicy) -> "_ReportGraph":
@@ -492,7 +642,8 @@ class _ReportGraph:
         for g, members in enumerate(alike):
             decision = _decide_features(heads[g], heads[g], policy) if len(members) > 1 else None
             own.append(decision if decision is not None and decision.same else None)
-        return cls(feats, alike, near, own, policy, _UnionFind(len(feats)))
+        series = {i: dict(f.words.series) for i, f in enumerate(feats) if f.words.series}
+        return cls(feats, alike, near, own, policy, _UnionFind(len(feats)), series)
 
     def _sentence(self, i: int) -> Tuple[str, int]:
         f = self.feats[i]
@@ -503,10 +654,11 @@ class _ReportGraph:
         fits both "am 5. Juli in Moskau" and "am 8. Juli in Peking (nach Moskau)", which do not
         fit each other.  Such a report is ambiguous and stays on its own (precision first).
 
-        A report's partners fit each other unless their times are incompatible (an accepted pair
-        always has compatible times, so a pair of partners with incompatible times is never
-        linked); partners of its own group share its time.  So a report is ambiguous when the
-        times of the other groups it is linked to contain an incompatible pair; a group whose
+        Two partners do not fit when their times are incompatible or when they conflict (another
+        round of one series, other figures; see :func:`_fit`): such a pair is never linked, and an
+        accepted pair always fits; partners of its own group are alike.  So a report is ambiguous
+        when the other groups it is linked to contain a pair that does not fit ("Merz stellt
+        sich erneut zur Wahl" fits the first and the second ballot of the day); a group whose
         reports all lie in one sentence is no partner of a report of that sentence."""
         only_sentence = []
         for members in self.alike:
@@ -527,14 +679,35 @@ class _ReportGraph:
                 key = s if s in excluded else None
                 if key not in verdict:
                     skip = excluded.get(s, ())
-                    verdict[key] = _times_conflict({self._time(d) for d, _ in near if d not in skip})
+                    verdict[key] = self._misfit({self._fit_key(d): d for d, _ in near if d not in skip})
                 if verdict[key]:
                     ambiguous.add(i)
         return ambiguous
 
-    def _time(self, g: int) -> Tuple[Optional[date], Optional[date], Optional[str]]:
+    def _fit_key(self, g: int) -> tuple:
+        """What decides whether a group's reports fit another's (times, series, figures)."""
         f = self.feats[self.alike[g][0]]
-        return f.start, f.end, f.granularity
+        return f.start, f.end, f.granularity, f.words.series, f.words.figures
+
+    def _misfit(self, groups: Dict[tuple, int]) -> bool:
+        """Do two of these groups (one per distinct fit key) not fit each other?"""
+        heads = [self.feats[self.alike[g][0]] for g in groups.values()]
+        return any(not _fit(x, y) for k, x in enumerate(heads) for y in heads[k + 1:])
+
+    def _union(self, i: int, j: int) -> bool:
+        """Join the sets of ``i`` and ``j`` unless one holds another round of a series the other
+        holds (a chain of vague reports must not join the first and the second ballot)."""
+        find = self.components.find
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            return False
+        si, sj = self.series.get(ri), self.series.get(rj)
+        if si and sj and any(sj.get(kind, n) != n for kind, n in si.items()):
+            return False
+        self.components.union(ri, rj)
+        if si or sj:
+            self.series[find(ri)] = {**(si or {}), **(sj or {})}
+        return True
 
     def join(self, ambiguous: set) -> List[Tuple[int, int, MergeDecision]]:
         """Union the linked reports that are not ambiguous; the links that joined two sets."""
@@ -571,7 +744,7 @@ class _ReportGraph:
             for i in side:
                 s = sentence(i)
                 for j in heads:
-                    if j == i or sentence(j) == s or not self.components.union(i, j):
+                    if j == i or sentence(j) == s or not self._union(i, j):
                         continue
                     first, second = (i, j) if i < j else (j, i)
                     if first == (j if flipped else i):  # the left report comes first
@@ -594,14 +767,11 @@ def _two_sentences(members: Sequence[int], sentence) -> List[int]:
     return [first]
 
 
-def _times_conflict(times: set) -> bool:
-    """Do two of these (start, end, granularity) times not fit each other?"""
-    ordered = list(times)
-    for k, a in enumerate(ordered):
-        for b in ordered[k + 1:]:
-            if not _interval_fit(a, b):
-                return True
-    return False
+def _fit(a: _Features, b: _Features) -> bool:
+    """Can two reports be parts of one event: compatible times, the same round of a series,
+    the same figures?  (Places are left out: a place read wrongly on one report must not
+    break a chain that names, times and words agree on.)"""
+    return _times(a, b)[0] and _conflict(a, b, places=False) is None
 
 
 def _union_names(first: Sequence[str], others: Iterable[Sequence[str]]) -> Tuple[str, ...]:

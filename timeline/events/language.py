@@ -101,7 +101,13 @@ class EventLanguage:
     * ``sentence_subjects(tokens, context)``: the subjects alone (for sentences read only for them);
     * ``reported_event(tokens)``: the first event with a named actor in a sentence without a time;
     * ``concepts``, ``generic_concepts``, ``name_title_words``: the vocabulary merging compares;
-    * ``places``: the :class:`Gazetteer`; ``page``: the :class:`PageWording`.
+    * ``places``: the :class:`Gazetteer`; ``page``: the :class:`PageWording`;
+    * ``serial_nouns`` (noun -> the kind of series it counts: "Wahlgang" -> "ballot") and
+      ``ordinal_words`` ("zweiten" -> 2): merging tells "im ersten Wahlgang" from "im zweiten";
+      ``function_words``: words of a title that name nothing (articles, pronouns), left out
+      when merging compares what two titles speak of; ``reaction_concepts``: concepts of
+      events that react to another ("erklären", "gratulieren"): the nouns of their titles name
+      what they react to, not what they are.
     """
 
     code: str
@@ -116,6 +122,10 @@ class EventLanguage:
     name_title_words: FrozenSet[str]
     places: Gazetteer
     page: PageWording
+    serial_nouns: Mapping[str, str] = attrs.field(factory=dict)
+    ordinal_words: Mapping[str, int] = attrs.field(factory=dict)
+    function_words: FrozenSet[str] = frozenset()
+    reaction_concepts: FrozenSet[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=None)

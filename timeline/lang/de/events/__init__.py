@@ -8,6 +8,7 @@ from __future__ import annotations
 from timeline.events.language import EventLanguage, Gazetteer
 from timeline.lang.de.events import lexicon, places, syntax
 from timeline.lang.de.layout import layout
+from timeline.lang.de.lexicon import ORDINAL_WORDS
 from timeline.lang.de.page import PAGE
 from timeline.lang.de.sentences import sentence_spans
 
@@ -24,4 +25,8 @@ LANGUAGE = EventLanguage(
     name_title_words=lexicon.NAME_TITLE_WORDS,
     places=Gazetteer(places.COUNTRY_OF, places.COUNTRY_ALIASES, places.COUNTRIES),
     page=PAGE,
+    serial_nouns=lexicon.SERIAL_NOUNS,
+    ordinal_words=ORDINAL_WORDS,
+    function_words=lexicon.FUNCTION_WORDS,
+    reaction_concepts=lexicon.REACTION_CONCEPTS,
 )

@@ -77,7 +77,8 @@ CONCEPTS = {
     "talks": frozenset({"gespräch", "gespräche", "verhandlung", "verhandlungen", "verhandeln",
                         "beraten", "beratung", "telefonat", "telefonieren"}),
     "statement": frozenset({"erklären", "erklärung", "sagen", "betonen", "äußern", "äußerung",
-                            "ankündigen", "ankündigung", "mitteilen", "mitteilung"}),
+                            "ankündigen", "ankündigung", "mitteilen", "mitteilung", "schreiben"}),
+    "congratulation": frozenset({"gratulieren", "glückwunsch", "glückwünsche", "beglückwünschen"}),
     "speech": frozenset({"rede", "reden", "ansprache", "sprechen", "fernsehansprache",
                          "videoansprache", "regierungserklärung"}),
     "decision": frozenset({"beschließen", "beschluss", "entscheiden", "entscheidung", "billigen",
@@ -95,12 +96,41 @@ CONCEPTS = {
     "delivery": frozenset({"liefern", "lieferung", "lieferungen"}),
     "attack": frozenset({"angriff", "angreifen", "anschlag", "beschießen", "beschuss",
                          "bombardieren", "bombardierung", "offensive"}),
-    "election": frozenset({"wahl", "wahlen", "wählen", "abstimmung", "abstimmen"}),
+    "election": frozenset({"wahl", "wahlen", "wählen", "abstimmung", "abstimmen", "wahlgang",
+                           "durchgang", "kanzlerwahl", "papstwahl", "präsidentenwahl",
+                           "präsidentschaftswahl", "votum", "urnengang"}),
+    "agreement": frozenset({"einigen", "einigung", "verständigen", "verständigung", "kompromiss",
+                            "durchbruch"}),
+    "failure": frozenset({"scheitern", "verfehlen", "misslingen", "niederlage", "unterliegen"}),
+    "death": frozenset({"sterben", "tod", "versterben", "ableben", "tot"}),
+    "fire": frozenset({"brennen", "brand", "feuer", "großbrand", "großfeuer", "löschen",
+                       "abbrennen", "niederbrennen"}),
     "report": frozenset({"bericht", "berichten", "melden", "meldung"}),
     "conference": frozenset({"forum", "konferenz", "tagung", "kongress", "messe"}),
     "arrival": frozenset({"ankunft", "ankommen", "eintreffen", "landen", "landung"}),
     "exercise": frozenset({"übung", "übungen", "manöver"}),
 }
+
+#: Nouns that count a series of events, and the kind of series: "im ersten Wahlgang" and "im
+#: zweiten Wahlgang" (or "Durchgang") of one day are two ballots; "die zweite Runde" of talks is
+#: not the first.  Compounds match on their head ("Verhandlungsrunde" -> round).
+SERIAL_NOUNS = {
+    "wahlgang": "ballot", "durchgang": "ballot", "abstimmungsrunde": "ballot",
+    "runde": "round", "gesprächsrunde": "round", "verhandlungsrunde": "round",
+    "lesung": "reading", "sitzung": "session", "sondersitzung": "session",
+    "etappe": "stage", "spieltag": "matchday", "anlauf": "attempt", "versuch": "attempt",
+}
+
+#: Words of a title that name nothing by themselves (articles, pronouns, particles): left out
+#: when merging asks whether two titles without names speak of the same thing.
+FUNCTION_WORDS = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "dieser", "diese", "dieses", "diesen", "diesem", "er", "sie", "es", "sich", "sein", "seine",
+    "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer", "man", "wir", "ich",
+    "und", "oder", "aber", "mit", "von", "vom", "zu", "zum", "zur", "in", "im", "am", "an",
+    "auf", "aus", "bei", "für", "nach", "über", "um", "vor", "als", "wie", "mehr", "weniger",
+    "rund", "fast", "etwa", "knapp", "prozent", "euro", "dollar", "millionen", "milliarden",
+}) | TITLE_SKIP
 
 #: Words in names that do not identify anyone ("Präsident Putin" and "Präsident Xi" share only
 #: "Präsident").
@@ -112,7 +142,11 @@ NAME_TITLE_WORDS = frozenset({
 
 #: Concepts too common to identify an event by themselves: statements, speeches and reports
 #: merge only when they fall on the same day.
-GENERIC_CONCEPTS = frozenset({"statement", "report", "speech"})
+GENERIC_CONCEPTS = frozenset({"statement", "report", "speech", "congratulation"})
+
+#: Concepts of events that react to another: a statement or a congratulation "zur Wahl" is not
+#: the election, so the nouns of its title do not make it one.
+REACTION_CONCEPTS = frozenset({"statement", "congratulation"})
 
 # --- clause structure: case and names (used by timeline.events.clause) ------------------------
 
