@@ -146,3 +146,12 @@ def test_a_heading_closes_an_open_flashback():
     ref.observe(TimeValue("1918"), Role.HEADING, 4)
     ref.enter_sentence(5)
     assert ref.story_year() == 1918
+
+
+def test_a_range_start_later_in_the_year_than_its_end_lies_in_the_year_before():
+    ref = fed("1870-07")
+    ref.lend_year(1871, 1)  # "vom 19. September bis zum 28. Januar 1871"
+    assert ref.lent_year_for(9) == 1870
+    assert ref.lent_year_for(1) == 1871
+    ref.lend_year(None)
+    assert ref.lent_year_for(9) is None

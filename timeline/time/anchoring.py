@@ -133,6 +133,9 @@ class Anchor:
         return self.dct, self.direction, False
 
     def year_for_month(self, month: int) -> Optional[int]:
+        lent = self.reference.lent_year_for(month) if self.narrative else None
+        if lent is not None:  # a range start takes its range end's year
+            return lent
         ref, direction, same_year = self._underspecified_reference()
         if ref is None:
             return None
@@ -141,6 +144,9 @@ class Anchor:
         return cal.year_of_month(month, ref, direction)
 
     def year_for_day(self, month: int, day: int) -> Optional[int]:
+        lent = self.reference.lent_year_for(month) if self.narrative else None
+        if lent is not None:
+            return lent
         ref, direction, same_year = self._underspecified_reference()
         if ref is None:
             return None
@@ -151,8 +157,20 @@ class Anchor:
     def year_for(self, span_in_year: Callable[[int], Tuple[date, date]]) -> Optional[int]:
         """The year of a yearly recurring period (a holiday, a season) seen from the context.
 
-        A period that contains the reference day is the one meant, whatever the tense.
+        A period that contains the reference day is the one meant, whatever the tense.  A range
+        start takes the latest such period that begins before its range end ("vom Winter bis zum
+        Frühjahr 1942": the winter of 1941).
         """
+        lent = self.reference.lent_year if self.narrative else None
+        if lent is not None:
+            end = date(lent, self.reference.lent_month or 12, 1)
+            for year in (lent, lent - 1):
+                try:
+                    if span_in_year(year)[0] <= end:
+                        return year
+                except (ValueError, TypeError):
+                    continue
+            return lent
         ref, direction, same_year = self._underspecified_reference()
         if ref is None:
             return None

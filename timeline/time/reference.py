@@ -25,8 +25,10 @@ words and no rules of a language:
 A story in the years before Christ has no calendar interval (Python's dates start at year 1): its
 era is kept as :attr:`bc_year`, the BC year the story is in while its latest date was a BC one.
 
-Two lent years complete the picture: a range start without its own year ("Zwischen Mai und August
-1701") takes the year of the range end (:meth:`lend_year`), which the caller resolves first.
+A lent year completes the picture: a range start without its own year ("Zwischen Mai und August
+1701") takes the year of the range end (:meth:`lend_year`), which the caller resolves first; a
+start later in the year than its end ("vom 19. September bis zum 28. Januar 1871") lies in the
+year before.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ class ReferenceTime:
     flashback: Optional[Tuple[int, int, Optional[int], int]] = None
     #: a year lent by a range end to the range start being resolved (see :meth:`lend_year`)
     lent_year: Optional[int] = None
+    #: the month of the range end that lent its year (None: not known)
+    lent_month: Optional[int] = None
 
     def observe(self, value: TimeValue, role: Role = Role.STORY, sentence: int = 0) -> bool:
         """Take in a resolved mention; return True when it now anchors what follows.
@@ -122,9 +126,20 @@ class ReferenceTime:
         if self.heading is not None:
             self.observe(self.heading, Role.HEADING)
 
-    def lend_year(self, year: Optional[int]) -> None:
-        """Let the next year-less mention take ``year`` (a range end's); None ends the loan."""
-        self.lent_year = year
+    def lend_year(self, year: Optional[int], month: Optional[int] = None) -> None:
+        """Let the next year-less mention take ``year`` (a range end's, in ``month``); None ends
+        the loan."""
+        self.lent_year, self.lent_month = year, (month if year is not None else None)
+
+    def lent_year_for(self, month: int) -> Optional[int]:
+        """The lent year for a range start in ``month``: the year before when the start lies later
+        in the year than the end ("vom 19. September bis zum 28. Januar 1871"), else None when
+        nothing is lent."""
+        if self.lent_year is None:
+            return None
+        if self.lent_month is not None and month > self.lent_month:
+            return self.lent_year - 1
+        return self.lent_year
 
     def last(self, finest: Optional[str] = None) -> Optional[TimeValue]:
         """The latest anchoring date, preferring a recent one at least as fine as ``finest``."""

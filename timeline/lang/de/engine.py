@@ -179,7 +179,7 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
         anchor.tense_reader = functools.partial(tenses.at, start, end)
         anchor.clause_tense_reader = functools.partial(tenses.own, start, end)
         if anchor.narrative:
-            anchor.reference.lend_year(_range_end_year(text, chosen, i, anchor))
+            anchor.reference.lend_year(*_range_end(text, chosen, i, anchor))
         resolved = _resolve(rule, match, anchor, text, start, end, last_end)
         anchor.reference.lend_year(None)
         if resolved is None:
@@ -204,17 +204,24 @@ def tag_german(text: str, dct: Optional[date], mode: str) -> List[Mention]:
     return mentions
 
 
-def _range_end_year(text: str, chosen: List[Candidate], i: int, anchor: Anchor) -> Optional[int]:
-    """The year of the range end or coordinated date that follows candidate ``i`` and names the
-    year candidate ``i`` lacks ("Zwischen Mai und August 1701"), else None."""
+_NO_RANGE_END: Tuple[Optional[int], Optional[int]] = (None, None)
+
+
+def _range_end(text: str, chosen: List[Candidate], i: int,
+               anchor: Anchor) -> Tuple[Optional[int], Optional[int]]:
+    """(year, month) of the range end or coordinated date that follows candidate ``i`` and names
+    the year candidate ``i`` lacks ("Zwischen Mai und August 1701"), else (None, None)."""
     if i + 1 >= len(chosen):
-        return None
+        return _NO_RANGE_END
     start, end = chosen[i][0], chosen[i][1]
     next_start, next_end, next_rule, next_match = chosen[i + 1]
     if not roles.shares_year_with_next(text, start, end, next_start, next_end):
-        return None
+        return _NO_RANGE_END
     try:
         partner = next_rule.resolve(next_match, anchor)
     except _UNREADABLE:
-        return None
-    return partner.start.year if partner is not None and partner.start is not None else None
+        return _NO_RANGE_END
+    if partner is None or partner.start is None:
+        return _NO_RANGE_END
+    same_month = partner.granularity in ("year", "decade", "century")
+    return partner.start.year, (None if same_month else partner.end.month)

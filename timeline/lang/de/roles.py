@@ -37,7 +37,7 @@ _SENTENCE_END = ".!?:;,"
 _REACH = 60
 _LINE = re.compile(r"[^\n]+")
 #: a mention that names its year itself ("1725", "/71", "Mai 1757", "331 v. Chr.", "Folgejahr")
-_NAMES_YEAR = re.compile(r"\d{2,4}|\bjahr|folgejahr|vorjahr|chr\b", re.IGNORECASE)
+_NAMES_YEAR = re.compile(r"\d{3,4}|(?<!\d)\d{2}(?![\d.])|\bjahr|folgejahr|vorjahr|chr\b", re.IGNORECASE)
 _YEARLIKE = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
 
 #: "bis 1725", "seit dem Jahr 1683", "von 1864", "ab Ende 1941", "wie schon 1702"

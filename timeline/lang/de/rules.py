@@ -1026,7 +1026,7 @@ RULES: Tuple[Rule, ...] = (
           Example("Er wird am 3. Januar reisen.", "3. Januar", "2025-01-03"),
           Example("Am Mittwoch, 19. Juni, traf er Kim.", "Mittwoch, 19. Juni", "2024-06-19"))),
     Rule("day_in_list",
-         r"{B}(?P<x>{DAY}\.)\s*(?:-|–|—|/|bis|und|oder|,)\s*(?={DAY2}\.\s*{MONTH2}(?:\s+{YEAR2})?)",
+         r"{B}(?P<x>{DAY}\.)\s*(?:-|–|—|/|bis(?:\s+zum)?|und|oder|,)\s*(?={DAY2}\.\s*{MONTH2}(?:\s+{YEAR2})?)",
          r_day_in_list,
          (Example("Das Forum soll vom 10. bis 13. September stattfinden.", "10.", "2023-09-10",
                   published="2023-09-06"),
