@@ -248,6 +248,24 @@ class TestIdentity:
     def test_an_election_in_other_words(self, word):
         assert concept(word) == "election"
 
+    def test_morning_and_afternoon_of_one_day_are_two_events(self):
+        morning = ev("2025-05-06TMO", "wählen", ["Merz"], doc="a", title="Die Wahl von Merz am Vormittag")
+        afternoon = ev("2025-05-06TAF", "wählen", ["Merz"], doc="b", title="Die Wahl von Merz am Nachmittag")
+        clock = ev("2025-05-06T10:06", "wählen", ["Merz"], doc="c", title="Die Wahl von Merz um 10.06 Uhr")
+        day = ev("2025-05-06", "wählen", ["Merz"], doc="d", title="Die Wahl von Merz")
+        assert dict(explain(morning, afternoon).evidence)["time"] == "other times of the day"
+        assert explain(morning, clock).same and explain(day, afternoon).same
+        assert not explain(clock, afternoon).same
+
+    def test_a_report_without_names_joins_by_concept_day_and_figures(self):
+        named = ev("2025-04-21", "sterben", ["Franziskus"], doc="a", title="Franziskus stirbt mit 88 Jahren")
+        unnamed = ev("2025-04-21", "sterben", doc="b", title="Der Papst stirbt im Alter von 88 Jahren")
+        other = ev("2025-04-21", "sterben", doc="c", title="Ein Bergsteiger stirbt im Alter von 41 Jahren")
+        vague = ev("2025-04-21", "sterben", doc="d", title="Der Papst stirbt")
+        assert explain(named, unnamed).same and dict(explain(named, unnamed).evidence)["same figures"] == "88"
+        assert explain(named, other).rule == "other figures"
+        assert explain(named, vague).rule == "no shared participant"
+
     def test_the_score_and_the_threshold_are_in_the_evidence(self):
         a = ev("2024-06", "reisen", ["Putin"], doc="a", title="Putin reist nach Vietnam")
         b = ev("2024-06-20", "Besuch", ["Putin"], doc="b", title="Putins Besuch")

@@ -255,6 +255,38 @@ def _unmatched(small, large) -> List[str]:
     return [name for name, key in small if not any(_keys_match(key, other) for _, other in large)]
 
 
+#: Minutes of the day a TIMEX3 part of day covers (generous: reports round).
+_PARTS_OF_DAY = {"MO": ((300, 720),), "MI": ((660, 840),), "AF": ((720, 1080),), "EV": ((1020, 1440),),
+                 "NI": ((0, 360), (1260, 1440)), "DT": ((480, 1080),)}
+_CLOCK = re.compile(r"T(\d{2})(?::(\d{2}))?")
+
+
+@functools.lru_cache(maxsize=4096)
+def _minutes(value: str) -> Optional[Tuple[Tuple[int, int], ...]]:
+    """The minutes of the day a value within one day names: a part of day ("TAF"), an hour
+    ("T15": 15.00-16.00) or a clock time ("T15:17", give or take half an hour); None for a
+    whole day or more."""
+    tail = value.partition("T")[2]
+    if not tail or "/" in value:
+        return None
+    if tail[:2] in _PARTS_OF_DAY:
+        return _PARTS_OF_DAY[tail[:2]]
+    m = _CLOCK.match("T" + tail)
+    if not m:
+        return None
+    at = int(m.group(1)) * 60 + int(m.group(2) or 0)
+    return ((at, at + 60),) if m.group(2) is None else ((at - 30, at + 30),)
+
+
+def _same_time_of_day(a: _Features, b: _Features) -> bool:
+    """Two reports of one day at times of day that overlap ("am Vormittag" and "um 10.06 Uhr"
+    yes; "am Vormittag" and "am Nachmittag" no); True when either gives only the day."""
+    ra, rb = _minutes(a.value), _minutes(b.value)
+    if ra is None or rb is None:
+        return True
+    return any(x0 < y1 and y0 < x1 for x0, x1 in ra for y0, y1 in rb)
+
+
 def _times(a: _Features, b: _Features) -> Tuple[bool, str]:
     if a.start is None or b.start is None:
         return False, "no calendar time"
@@ -262,6 +294,8 @@ def _times(a: _Features, b: _Features) -> Tuple[bool, str]:
         return False, "too coarse to merge"
     if a.start > b.end or b.start > a.end:
         return False, "times do not overlap"
+    if a.start == a.end == b.start == b.end and not _same_time_of_day(a, b):
+        return False, "other times of the day"
     if a.start <= b.start and b.end <= a.end:
         return True, f"{b.value} lies within {a.value}"
     if b.start <= a.start and a.end <= b.end:
@@ -388,10 +422,19 @@ def _decide_features(a: _Features, b: _Features, policy: MergePolicy) -> MergeDe
             two = len(shared) > 1 and len(_shared(names_b, names_a)) > 1
             score += WEIGHTS["participant"] + (WEIGHTS["second participant"] if two else 0)
             evidence.append(("participants", ", ".join(shared)))
-        elif not (series and (not names_a or not names_b)):
+        elif names_a and names_b:
             return MergeDecision(False, "no shared participant", tuple(evidence))
-        elif not _kinds_agree(a, b, names_a, names_b):  # the same round of a series, one side without names
+        elif not series and not (same_day and shared_concepts and a.words.figures & b.words.figures):
+            # one side names nobody: only the round of a series, or the same day, concept and
+            # figures ("Papst stirbt im Alter von 88 Jahren" / "Franziskus stirbt ... mit 88")
+            return MergeDecision(False, "no shared participant", tuple(evidence))
+        elif not _kinds_agree(a, b, names_a, names_b):
             return MergeDecision(False, "other kinds of event", tuple(evidence + [("kinds", f"{a.kind} vs {b.kind}")]))
+        else:
+            figures = a.words.figures & b.words.figures
+            if figures and not series:
+                score += WEIGHTS["same words"]
+                evidence.append(("same figures", ", ".join(sorted(figures))))
         if a.places and b.places:
             evidence.append(("places", ", ".join(_shared(a.places, b.places))))
         if policy.strictness != "loose":
@@ -403,7 +446,7 @@ def _decide_features(a: _Features, b: _Features, policy: MergePolicy) -> MergeDe
                 return MergeDecision(False, "participants conflict",
                                      tuple(evidence + [("only on one side", ", ".join(extra))]))
         rule = "compatible time, shared concept, contained participants" if shared else \
-            "compatible time, the same round of a series"
+            "compatible time, the same round of a series" if series else "compatible time, concept and figures"
     evidence.append(("score", f"{score} (needs {THRESHOLDS[policy.strictness]})"))
     if score < THRESHOLDS[policy.strictness]:
         return MergeDecision(False, "too little evidence", tuple(evidence))
@@ -464,6 +507,7 @@ def _index(feats: Sequence[_Features]):
             s_keys.append(("-", f.trigger, f.value))
         pairs = [(c, n) for c in f.concepts for n in words]
         pairs += [("#", kind, str(n)) for kind, n in f.words.series]  # "im zweiten Wahlgang"
+        pairs += [("%", c, figure) for c in f.concepts for figure in f.words.figures]  # "mit 88 Jahren"
         if f.start == f.end:
             for pair in pairs:
                 s_keys.append(pair + (f.start,))
