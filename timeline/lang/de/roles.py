@@ -7,7 +7,8 @@ around the mention:
 * a **heading** is a short line of its own that names a year ("1862", "Kriegsjahr 1914",
   "Westfront 1944/1945", "Präsidentschaft Obregóns (1920–1924)"): its first date opens the
   section, the other dates on the line pass;
-* a date **in passing** is one the story does not go to: a year after "bis", "seit", "von", "ab"
+* a date **in passing** is one the story does not go to: a year after "bis", "seit", "von", "ab",
+  "zwischen ... und"
   or in a comparison ("wie schon 1702", "wie im Jahr 1683") ("Bis 1725 sollten alle Häfen
   befestigt werden");
 * a year named in a pluperfect clause is a **flashback** ("Kornilow hatte im Juli 1917 ..."): it
@@ -37,12 +38,14 @@ _SENTENCE_END = ".!?:;,"
 _REACH = 60
 _LINE = re.compile(r"[^\n]+")
 #: a mention that names its year itself ("1725", "/71", "Mai 1757", "331 v. Chr.", "Folgejahr")
-_NAMES_YEAR = re.compile(r"\d{3,4}|(?<!\d)\d{2}(?![\d.])|\bjahr|folgejahr|vorjahr|chr\b", re.IGNORECASE)
+_NAMES_YEAR = re.compile(r"\d{3,4}|(?<!\d)\d{2}(?![\d.])|\bjahr|folgejahr|vorjahr|chr\b",
+                         re.IGNORECASE)
 _YEARLIKE = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
 
 #: "bis 1725", "seit dem Jahr 1683", "von 1864", "ab Ende 1941", "wie schon 1702"
 _PASSING_WORDS = re.compile(
-    r"(?:^|(?<=[\s(„\"]))(?:bis|seit|von|ab|wie(?:\s+(?:schon|bereits|auch|einst|zuvor))?)"
+    r"(?:^|(?<=[\s(„\"]))"
+    r"(?:bis|seit|von|ab|zwischen|wie(?:\s+(?:schon|bereits|auch|einst|zuvor))?)"
     r"(?:\s+(?:zum|zur|dem|den|im|am|ins|in\s+das|in\s+die|spätestens|frühestens|Jahre?|Ende|"
     r"Anfang|Mitte|Beginn|Sommer|Winter|Frühjahr|Herbst))*\s+$",
     re.IGNORECASE,
@@ -53,6 +56,8 @@ _RANGE_END = re.compile(
     r"(?:–|—|-|/|bis(?:\s+(?:zum|zur|in\s+den|in\s+die|ins|Ende|Anfang|Mitte))?)\s*$",
     re.IGNORECASE,
 )
+#: the second member after "zwischen ... und": "zwischen 1885 und 1914"
+_BETWEEN_END = re.compile(r"\bzwischen\b[^,;.()]{1,40}\bund\s+(?:dem\s+|den\s+)?$", re.IGNORECASE)
 _SLASH_PAIR_START = re.compile(r"\s?/\s?\d{2,4}(?!\d)")
 #: a year counted backwards from the story ("des letzten Jahres", "im Vorjahr", "zwei Jahre
 #: zuvor") is a look back, not a step of the story
@@ -149,8 +154,9 @@ def role_of(text: str, start: int, end: int, value: TimeValue,
     if not _NAMES_YEAR.search(text, start, end):
         return Role.STORY  # took the story's year: cannot lead it astray, may anchor a month
     before = text[max(0, start - _REACH):start]
-    if (_RANGE_END.search(before) or _SLASH_PAIR_START.match(text, end)
-            or _PASSING_WORDS.search(before) or _in_relative_clause_or_aside(text, start, end)):
+    if (_RANGE_END.search(before) or _BETWEEN_END.search(before)
+            or _SLASH_PAIR_START.match(text, end) or _PASSING_WORDS.search(before)
+            or _in_relative_clause_or_aside(text, start, end)):
         return Role.PASSING
     if clause_tense is not None and clause_tense() == PLUPERFECT:
         return Role.FLASHBACK
