@@ -334,3 +334,28 @@ def test_missing_extra_is_named(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "feedparser", None)
     [failure] = load_documents(write_feed(tmp_path))
     assert "timeline-de[feeds]" in failure.reason
+
+
+# --- publication-date strings ---------------------------------------------------------------------
+
+
+def test_relative_words_are_no_publication_dates_without_a_reference():
+    from timeline.context import parse_published
+    from timeline.errors import PublicationDateError
+
+    for word in ("heute", "gestern", "now", "vor 2 Tagen", "today"):
+        with pytest.raises(PublicationDateError):
+            parse_published(word)
+    [failure] = load_documents("Text.", published="gestern")
+    assert isinstance(failure, DocumentFailure) and "gestern" in failure.reason
+    assert parse_published("gestern", reference=datetime(2024, 6, 24, 9)) == date(2024, 6, 23)
+    assert parse_published("24. Juni 2024") == date(2024, 6, 24)  # absolute forms still read
+
+
+def test_a_long_publication_date_string_is_refused_at_once():
+    from timeline.context import MAX_PUBLISHED_LENGTH, parse_published
+    from timeline.errors import PublicationDateError
+
+    with pytest.raises(PublicationDateError, match="characters long"):  # before dateparser sees it
+        parse_published("24. Juni 2024 " * 3000)
+    assert parse_published(" " * 10 + "2024-06-24" + " " * (MAX_PUBLISHED_LENGTH + 10)) == date(2024, 6, 24)
