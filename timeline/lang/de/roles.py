@@ -11,7 +11,8 @@ around the mention:
   "zwischen ... und"
   or in a comparison ("wie schon 1702", "wie im Jahr 1683") ("Bis 1725 sollten alle Häfen
   befestigt werden");
-* a year named in a pluperfect clause is a **flashback** ("Kornilow hatte im Juli 1917 ..."): it
+* a year named in a pluperfect clause is a **flashback** ("Kornilow hatte im Juli 1917 ..."), one
+  in a clause that looks ahead a **flashback** too ("Erst 1955 sollte das Land frei werden"): it
   dates the rest of its sentence, and the story goes on where it was; either year of a slash pair
   ("1870/71"); the end of a range ("von Mai bis August 1701"); anything in parentheses; anything
   in a relative clause or an aside between dashes ("Die Brücke, die schon 1683 ...");
@@ -134,6 +135,20 @@ def _in_relative_clause_or_aside(text: str, start: int, end: int) -> bool:
     return last.group() == "," and bool(_RELATIVE_START.match(left[last.end():]))
 
 
+#: a look ahead from the story's time: "Erst 1955 sollte das Land frei werden"
+_LOOK_AHEAD = re.compile(r"\b(?:sollte|sollten|würde|würden)\b", re.IGNORECASE)
+
+
+def _looks_ahead(text: str, start: int, end: int) -> bool:
+    """True when the mention's clause looks ahead from the story ("sollte", "würde")."""
+    left = text[max(0, start - 120):start]
+    left = left[max(left.rfind(". "), left.rfind(","), left.rfind("\n")) + 1:]
+    right = text[end:end + 120]
+    stops = [k for k in (right.find(". "), right.find(","), right.find("\n")) if k >= 0]
+    right = right[:min(stops)] if stops else right
+    return bool(_LOOK_AHEAD.search(left) or _LOOK_AHEAD.search(right))
+
+
 def role_of(text: str, start: int, end: int, value: TimeValue,
             clause_tense: Optional[Callable[[], str]] = None) -> Role:
     """The role the mention ``text[start:end]`` (resolved to ``value``) plays in a narrative.
@@ -158,7 +173,8 @@ def role_of(text: str, start: int, end: int, value: TimeValue,
             or _SLASH_PAIR_START.match(text, end) or _PASSING_WORDS.search(before)
             or _in_relative_clause_or_aside(text, start, end)):
         return Role.PASSING
-    if clause_tense is not None and clause_tense() == PLUPERFECT:
+    if _looks_ahead(text, start, end) or (clause_tense is not None
+                                          and clause_tense() == PLUPERFECT):
         return Role.FLASHBACK
     return Role.STORY
 
