@@ -548,6 +548,7 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
             tokens[verb].tag == "VVFIN" and not any(tokens[i].tag == "PTKVZ" for i in range(a, b)))):
         # "der sein Amt antrat" -> "tritt sein Amt an": a verb at the end keeps its prefix on
         particle = infinitive_prefix(tokens[verb].lemma) or None
+    source = _source(tokens, a, b, drop)
     words = []
     for i in _title_order(a, b, subject):
         tok = tokens[i]
@@ -568,11 +569,34 @@ def _verb_title(tokens: Sequence[Token], a: int, b: int, verb: int, skip: set,
         words.pop()  # "fällt auf den" -> never end on a function word
     text_words = _trim([w for _, w in words], 12)
     shown = subject.text if subject is not None and not subject.pronoun else None
+    if subject is not None and subject.pronoun and subject.text.lower() == "es" \
+            and tokens[verb].lemma.lower() == "geben":
+        shown = "Es"  # "es gibt ...": the expletive makes the sentence
+    if source:
+        if text_words and text_words[-1].endswith(".") and text_words[-1][:-1].replace(",", "").isdigit():
+            text_words = text_words[:-1] + [text_words[-1][:-1]]  # "auf 120." at the end of the sentence
+        text_words = text_words + [",", "laut"] + source
     if subject is not None and subject.plural:
         plural = True
     if passive:
         return verb_title(shown, tokens[verb].lemma, text_words, particle, passive_participle=tokens[verb].text)
     return verb_title(shown, tokens[verb].lemma, text_words, particle, plural=plural)
+
+
+def _source(tokens: Sequence[Token], a: int, b: int, drop: set) -> List[str]:
+    """"laut Polizei", "laut dem Statistischen Bundesamt": the source a title keeps as such
+    (", laut Polizei") instead of letting it join the sentence; its tokens go to ``drop``."""
+    for i in range(a, b - 1):
+        if tokens[i].text.lower() != "laut" or i in drop:
+            continue
+        j = i + 1
+        while j < b and j - i <= 5 and tokens[j].tag in ("ART", "ADJA", "NN", "NE", "FM", "APPRART", "TRUNC"):
+            j += 1
+        if j == i + 1:
+            return []
+        drop.update(range(i, j))
+        return [t.text for t in tokens[i + 1:j]]
+    return []
 
 
 def _trim(words: List[str], limit: int) -> List[str]:
@@ -657,17 +681,69 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
         phrase = _noun_phrase(tokens, noun, b, skip)
         participants, places = _participants(tokens, a, b, names)
         owner = _noun_owner(tokens, a, noun, subject, phrase)
-        return _Candidate(noun, "noun", noun_title(owner, phrase), participants, tokens[noun].lemma, places)
+        title = noun_title(owner, phrase)
+        if owner is None and len(phrase) == 1:
+            title = clause_piece(tokens, a, b) or title  # a bare noun ("Zinsentscheidung") says nothing
+        return _Candidate(noun, "noun", title, participants, tokens[noun].lemma, places)
     if verb is None:
         return None
     title = _verb_title(tokens, a, b, verb, skip, subject, _relative_object(tokens, a, b, prev_clause))
+    if _without_subject(tokens, verb, subject):
+        title = clause_piece(tokens, a, b) or title  # never a bare verb ("Gibt ...", "Sinkt um ...")
     if (tokens[verb].lemma.lower() in lx.SAYING_VERBS or _separable_lemma(tokens, a, b, verb) in lx.SAYING_VERBS) \
             and tokens[a].tag not in ("PWAV", "KOUS", "KOKOM"):
         said = _what_was_said(tokens, next_clause)
         if said and len(title.split()) <= 6:
             title = join_words([title + ","] + said)  # "Putin kündigt an, ... zu stationieren"
+        elif len(title.split()) <= 8 and prev_clause is not None and prev_clause[1] == a \
+                and tokens[a].tag in _FINITE:
+            # "..., teilte das Unternehmen mit": what was said stands before
+            before = clause_piece(tokens, prev_clause[0], prev_clause[1], limit=12)
+            if before and not tokens[prev_clause[0]].tag in ("PRELS", "PRELAT", "KOUS", "PWAV"):
+                title = f"{title}: {before}"
     participants, places = _participants(tokens, a, b, names, _earlier_stops(tokens, a, b, subject))
     return _Candidate(verb, "verb", title, participants, _separable_lemma(tokens, a, b, verb), places)
+
+
+#: The most words a title taken from the sentence itself keeps.
+PIECE_LIMIT = 16
+
+
+def _without_subject(tokens: Sequence[Token], verb: int, subject: Optional[_Subject]) -> bool:
+    """The title would have no subject to show: none found, or a pronoun nothing resolved
+    ("er", "sie"), except the "es" of "es gibt" (shown)."""
+    if subject is None:
+        return True
+    return subject.pronoun and not (subject.text.lower() == "es" and tokens[verb].lemma.lower() == "geben")
+
+
+def clause_piece(tokens: Sequence[Token], a: int, b: int, limit: int = PIECE_LIMIT) -> str:
+    """The clause as the sentence says it, for a title when no subject or no verb can be read
+    with confidence: its words in their order, without a leading conjunction or comma and the
+    closing punctuation; a longer clause is cut after its last noun or name within ``limit``
+    words, marked "…"."""
+    k, end = a, b
+    while k < end and (tokens[k].tag in ("KON", "$,", "$(", "$.") or tokens[k].text in _QUOTES):
+        k += 1
+    while end > k and (tokens[end - 1].tag in ("$,", "$(", "$.", "$:") or tokens[end - 1].text in _QUOTES):
+        end -= 1
+    if end - k < 3:
+        return ""
+    words = [t.text for t in tokens[k:end]]
+    if tokens[k].tag in _FINITE:
+        # "..., sei seit gestern gesunken": the subject stands before, in a verbless first clause
+        # ("Der Pegelstand des Stausees, der sich ... gebildet hat, sei ..."): it leads the piece
+        lead = next((i for i in range(k) if tokens[i].tag in ("$,", "$(", "$:")), None)
+        if lead is None or lead == 0 or _has_verb(tokens, 0, lead) \
+                or not any(tokens[i].tag in ("NN", "NE") for i in range(lead)):
+            return ""
+        words = [t.text for t in tokens[:lead]] + words
+    if len(words) > limit:
+        offset = len(words) - (end - k)  # the lead's words come first
+        nouns = [i for i in range(limit) if i >= offset and tokens[k + i - offset].tag in ("NN", "NE", "FM")]
+        words = words[:(nouns[-1] if nouns else limit - 1) + 1] + ["…"]
+    text = join_words(words)
+    return text[:1].upper() + text[1:]
 
 
 def _separable_lemma(tokens: Sequence[Token], a: int, b: int, verb: int) -> str:
@@ -691,6 +767,9 @@ def _noun_owner(tokens: Sequence[Token], a: int, noun: int, subject: Optional[_S
         return None
     if subject.span and subject.span[0] <= noun < subject.span[1]:
         return None
+    if noun + 2 < len(tokens) and tokens[noun + 1].text.lower() in ("der", "des") \
+            and tokens[noun + 2].tag in ("NE", "FM"):
+        return None  # "ein Angriff der Huthi": the genitive says whose event it is, not the subject
     return subject.text
 
 

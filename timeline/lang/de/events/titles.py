@@ -7,8 +7,11 @@ adverbs and a trailing separable particle handled.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Tuple
+
+import ablaut
 
 from timeline.lang.de.events.lexicon import IRREGULAR_3SG
 
@@ -61,6 +64,22 @@ def separable_prefix(participle: str, lemma: str = "") -> str:
                 and rest.startswith(_INSEPARABLE):
             return prefix
     return ""
+
+
+@functools.lru_cache(maxsize=4096)
+def present(lemma: str, plural: bool = False) -> Optional[Tuple[str, str]]:
+    """The third person present of a verb lemma from the conjugator (:mod:`ablaut`): the finite
+    form and its separated prefix ("zurückdrehen" -> ("dreht", "zurück"), "treffen" -> ("trifft",
+    "")), or None when the lemma is no German infinitive (a tagger's wrong lemma)."""
+    low = lemma.lower()
+    if not low.isalpha() or not low.endswith("n"):
+        return None
+    try:
+        form = ablaut.conjugate(low).present[5 if plural else 2]
+    except ValueError:
+        return None
+    verb, _, particle = form.partition(" ")
+    return verb, particle
 
 
 def present_3sg(lemma: str) -> str:
@@ -127,7 +146,13 @@ def verb_title(subject: Optional[str], lemma: str, rest: Sequence[str], particle
         prefix, base = "", lemma
         if particle and lemma.lower().startswith(particle.lower()) and len(lemma) > len(particle) + 3:
             prefix, base, particle = particle.lower(), lemma[len(particle):], None
-        verb = base if plural else present_3sg(base)
+        conjugated = present(base, plural)
+        if conjugated is not None:
+            verb, split = conjugated  # the conjugator splits what the prefix table does not know
+            if split and not (particle or prefix):
+                prefix = split
+        else:
+            verb = base if plural else present_3sg(base)
         tail = particle or prefix or None
         words = ([subject] if subject else []) + [verb] + list(rest) + ([tail] if tail else [])
     title = join_words(words)
