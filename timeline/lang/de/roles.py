@@ -169,8 +169,9 @@ def role_of(text: str, start: int, end: int, value: TimeValue,
     if not _NAMES_YEAR.search(text, start, end):
         return Role.STORY  # took the story's year: cannot lead it astray, may anchor a month
     before = text[max(0, start - _REACH):start]
+    winter = value.value.endswith("-WI")  # "Winter 1941/42" names one winter, not two years
     if (_RANGE_END.search(before) or _BETWEEN_END.search(before)
-            or _SLASH_PAIR_START.match(text, end) or _PASSING_WORDS.search(before)
+            or (_SLASH_PAIR_START.match(text, end) and not winter) or _PASSING_WORDS.search(before)
             or _in_relative_clause_or_aside(text, start, end)):
         return Role.PASSING
     if _looks_ahead(text, start, end) or (clause_tense is not None
