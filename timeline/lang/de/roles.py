@@ -59,6 +59,7 @@ _RANGE_END = re.compile(
 )
 #: the second member after "zwischen ... und": "zwischen 1885 und 1914"
 _BETWEEN_END = re.compile(r"\bzwischen\b[^,;.()]{1,40}\bund\s+(?:dem\s+|den\s+)?$", re.IGNORECASE)
+_UNTIL = re.compile(r"(?:^|(?<=\s))bis(?:\s+(?:zum|spätestens))?\s+$", re.IGNORECASE)
 _SLASH_PAIR_START = re.compile(r"\s?/\s?\d{2,4}(?!\d)")
 #: a year counted backwards from the story ("des letzten Jahres", "im Vorjahr", "zwei Jahre
 #: zuvor") is a look back, not a step of the story
@@ -162,18 +163,22 @@ def role_of(text: str, start: int, end: int, value: TimeValue,
         return Role.PASSING if _YEARLIKE.search(text, line_start, start) else Role.HEADING
     if _in_parentheses(text, start):
         return Role.PASSING
-    if value.granularity in _FINE:
-        return Role.STORY  # a day moves the story, wherever it is said ("am 29. März, den ...")
-    if _LOOKS_BACK.search(text, start, end):
+    if value.granularity not in _FINE and _LOOKS_BACK.search(text, start, end):
         return Role.PASSING
     if not _NAMES_YEAR.search(text, start, end):
         return Role.STORY  # took the story's year: cannot lead it astray, may anchor a month
     before = text[max(0, start - _REACH):start]
-    winter = value.value.endswith("-WI")  # "Winter 1941/42" names one winter, not two years
-    if (_RANGE_END.search(before) or _BETWEEN_END.search(before)
-            or (_SLASH_PAIR_START.match(text, end) and not winter) or _PASSING_WORDS.search(before)
-            or _in_relative_clause_or_aside(text, start, end)):
-        return Role.PASSING
+    if value.granularity in _FINE:
+        # a day with its year passes only as a range end or after "bis"; in a relative clause or
+        # after "ab" it moves the story as often as not ("die am 22. Juni 1941 begann")
+        if _RANGE_END.search(before) or _BETWEEN_END.search(before) or _UNTIL.search(before):
+            return Role.PASSING
+    else:
+        winter = value.value.endswith("-WI")  # "Winter 1941/42" names one winter, not two years
+        if (_RANGE_END.search(before) or _BETWEEN_END.search(before)
+                or (_SLASH_PAIR_START.match(text, end) and not winter)
+                or _PASSING_WORDS.search(before) or _in_relative_clause_or_aside(text, start, end)):
+            return Role.PASSING
     if _looks_ahead(text, start, end) or (clause_tense is not None
                                           and clause_tense() == PLUPERFECT):
         return Role.FLASHBACK

@@ -130,6 +130,13 @@ def _looks_like_haben_participle(token: str) -> bool:
     return low.endswith("iert") or (low.startswith(_INSEPARABLE) and low.endswith("t") and not low.endswith("st"))
 
 
+def _looks_like_strong_inseparable(token: str) -> bool:
+    """A strong participle of an inseparable verb: "übernommen", "verloren", "begonnen"."""
+    low = token.lower()
+    return (len(low) > 7 and not token[0].isupper() and low.startswith(_INSEPARABLE)
+            and low.endswith(("en", "ben", "men")) and not low.endswith(("ieren", "ungen")))
+
+
 def clause_tense(clause: str) -> str:
     """PAST, PLUPERFECT, FUTURE or PRESENT for a clause or sentence."""
     tokens = _TOKEN.findall(clause)
@@ -151,8 +158,9 @@ def clause_tense(clause: str) -> str:
             has_participle = any(_looks_like_participle(t) for t in tokens)
         if low in ("hatte", "hatten", "war", "waren") and has_participle:
             pluperfect = True
-        elif low in ("hatte", "hatten") and any(_looks_like_haben_participle(t) for t in tokens):
-            pluperfect = True  # "hatte ... versucht", "hatten ... unterzeichnet"
+        elif low in ("hatte", "hatten") and any(_looks_like_haben_participle(t)
+                                                 or _looks_like_strong_inseparable(t) for t in tokens):
+            pluperfect = True  # "hatte ... versucht", "hatten ... unterzeichnet", "... übernommen"
         if low in _PAST_AUX or _looks_like_simple_past(token, previous):
             past = True
         elif low in _PERFECT_AUX and has_participle:
