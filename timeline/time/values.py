@@ -376,6 +376,7 @@ def _valid_date_value(value: str) -> bool:
     return interval_of(value) is not None  # 30 February, week 53 of a 52-week year, ...
 
 
+@functools.lru_cache(maxsize=65536)
 def is_valid_value(value: str, type: str = "DATE") -> bool:
     """True when ``value`` is a TIMEX3 value of ``type`` in ASCII that the library may emit.
 
@@ -385,7 +386,7 @@ def is_valid_value(value: str, type: str = "DATE") -> bool:
     Anything else (year 10000, "-19", "1٩٩", 31 February) is not: the engine drops such a match
     rather than emit it.
     """
-    if not isinstance(value, str) or not value.isascii():
+    if not value.isascii():
         return False
     if type == "DURATION":
         return len(value) > 1 and value != "PT" and bool(_RE_DURATION_SHAPE.match(value))
@@ -405,4 +406,4 @@ def is_valid_value(value: str, type: str = "DATE") -> bool:
 
 def is_valid(time: "TimeValue") -> bool:
     """True when ``time`` has a valid TIMEX3 value for its type (see :func:`is_valid_value`)."""
-    return is_valid_value(time.value, time.type)
+    return isinstance(time.value, str) and is_valid_value(time.value, time.type)

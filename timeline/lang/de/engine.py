@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Dict, List, Optional, Tuple
 
@@ -30,6 +31,7 @@ Candidate = Tuple[int, int, Rule, "re.Match[str]"]
 
 #: How far (characters) the tense of a clause or sentence is read around an expression.
 _CLAUSE_REACH, _TENSE_REACH = 250, 600
+_GRID = 64
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"«»–]|\s-\s|\bdass\b|\bund\b|\bweil\b|\bobwohl\b|\bnachdem\b")
 
 
@@ -107,6 +109,12 @@ class _Tenses:
         self.starts = [s for s, _ in spans]
         self._sentence_cache: Dict[int, str] = {}
         self._clause_cache: Dict[Tuple[int, int], str] = {}
+        # the clause breaks of the whole text, found once (8 bytes each end): a lookup per
+        # expression instead of a scan of 500 characters around it
+        self._break_starts, self._break_ends = array("q"), array("q")
+        for m in _CLAUSE_BREAK.finditer(text):
+            self._break_starts.append(m.start())
+            self._break_ends.append(m.end())
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -121,11 +129,17 @@ class _Tenses:
 
     def _clause(self, start: int, end: int) -> Tuple[int, int]:
         s_start, s_end = self.spans[self.sentence_index(start)]
-        left = max(s_start, start - _CLAUSE_REACH)
-        for m in _CLAUSE_BREAK.finditer(self.text, left, start):
-            left = m.end()
-        right_m = _CLAUSE_BREAK.search(self.text, end, min(s_end, end + _CLAUSE_REACH))
-        return left, (right_m.start() if right_m else min(s_end, end + _CLAUSE_REACH))
+        # without a clause break nearby the clause is cut at a reach rounded to _GRID characters,
+        # so that the many expressions of one long stretch share one reading of its tense
+        left = max(s_start, (start - _CLAUSE_REACH) // _GRID * _GRID)
+        k = bisect_right(self._break_ends, start) - 1  # the last break that ends before start
+        if k >= 0 and self._break_starts[k] >= left:
+            left = self._break_ends[k]
+        reach = min(s_end, (end + _CLAUSE_REACH) // _GRID * _GRID + _GRID)
+        k = bisect_left(self._break_starts, end)  # the first break that starts after end
+        if k < len(self._break_starts) and self._break_ends[k] <= reach:
+            return left, self._break_starts[k]
+        return left, reach
 
     def at(self, start: int, end: int) -> str:
         idx = self.sentence_index(start)
