@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 from typing import Dict, List, Optional
 
-from timeline.events.language import DEFAULT_LANGUAGE, PageWording, event_language
+from timeline.events.language import PageWording, event_language
 from timeline.model import Document, Event, EventMention, Timeline
+from timeline.render.markdown import page_language, reported_day
 
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _UI_DEFAULTS = {
@@ -180,20 +180,9 @@ class _Page:
         return f'<li class="document" id="doc-{self.numbers[doc_id]}">{", ".join(parts)}</li>'
 
 
-def _reported_day(event: Event) -> Optional[date]:
-    if event.end is not None:
-        return event.end
-    days = [m.published for m in event.mentions if m.published is not None]
-    return max(days) if days else None
-
-
-def _language(timeline: Timeline) -> str:
-    return timeline.documents[0].language if timeline.documents else DEFAULT_LANGUAGE
-
-
 def to_html(timeline: Timeline, title: Optional[str] = None, reported: bool = False) -> str:
     """The chronology of ``timeline`` as one self-contained HTML page (see the module doc)."""
-    page = event_language(_language(timeline)).page
+    page = event_language(page_language(timeline)).page
     view = _Page(timeline, page)
     ui = view.ui
     heading = title or page.default_title
@@ -212,10 +201,10 @@ def to_html(timeline: Timeline, title: Optional[str] = None, reported: bool = Fa
         body.append(f'<section class="year"><h2>{_text(name)}</h2><ol class="events">{items}</ol></section>')
     shown_total = len(timeline.events)
     if reported and timeline.reported:
-        days = [d for d in map(_reported_day, timeline.reported) if d is not None]
+        days = [d for d in map(reported_day, timeline.reported) if d is not None]
         name = page.reported_heading(page.format_date(max(days)) if days else None)
         items = "".join(view.event(e, page.reported_label(
-            page.format_date(_reported_day(e)) if _reported_day(e) else None)) for e in timeline.reported)
+            page.format_date(reported_day(e)) if reported_day(e) else None)) for e in timeline.reported)
         body.append(f'<section class="year"><h2>{_text(name)}</h2><ol class="events">{items}</ol></section>')
         shown_total += len(timeline.reported)
     documents = "".join(view.document(doc_id) for doc_id in view.numbers)
@@ -224,7 +213,7 @@ def to_html(timeline: Timeline, title: Optional[str] = None, reported: bool = Fa
         rows = "".join(f"<li><code>{_text(f.doc)}</code>: {_text(f.reason)}</li>" for f in timeline.failures)
         failures = f'<section class="failures"><h2>{_text(ui["failures"])}</h2><ul>{rows}</ul></section>'
     options = "".join(f'<option value="{y}">{y}</option>' for y in years)
-    language = _text(_language(timeline))
+    language = _text(page_language(timeline))
     return f"""<!DOCTYPE html>
 <html lang="{language}">
 <head>

@@ -193,14 +193,15 @@ def _year_block(events: Sequence[Event], notes: _Footnotes) -> List[str]:
     return lines
 
 
-def _reported_day(event: Event) -> Optional[date]:
+def reported_day(event: Event) -> Optional[date]:
+    """The day a reported event is placed at: its own end, else the latest publication day."""
     if event.end is not None:
         return event.end
     days = [m.published for m in event.mentions if m.published is not None]
     return max(days) if days else None
 
 
-def _language(timeline: Timeline) -> str:
+def page_language(timeline: Timeline) -> str:
     """The language of the page: that of the timeline's documents (the default without any)."""
     return timeline.documents[0].language if timeline.documents else DEFAULT_LANGUAGE
 
@@ -213,7 +214,7 @@ def to_markdown(timeline: Timeline, title: Optional[str] = None, reported: bool 
     wording and date labels come from the documents' language
     (:class:`timeline.events.language.PageWording`).
     """
-    page = event_language(_language(timeline)).page
+    page = event_language(page_language(timeline)).page
     notes = _Footnotes(timeline, page)
     date_label, format_date = page.date_label, page.format_date
     out = [f"# {escape(title) if title else page.default_title}", "", _summary(timeline, reported, page)]
@@ -233,11 +234,11 @@ def to_markdown(timeline: Timeline, title: Optional[str] = None, reported: bool 
         out += [_line(e, date_label(e.when), notes) for e in undated]
 
     if reported and timeline.reported:
-        days = [d for d in map(_reported_day, timeline.reported) if d is not None]
+        days = [d for d in map(reported_day, timeline.reported) if d is not None]
         heading = "## " + page.reported_heading(format_date(max(days)) if days else None)
         out += ["", heading, ""]
         for e in timeline.reported:
-            day = _reported_day(e)
+            day = reported_day(e)
             label = page.reported_label(format_date(day) if day else None)
             out.append(_line(e, label, notes))
 
