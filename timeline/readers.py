@@ -380,6 +380,8 @@ def _need(module: str, extra: str):
 def html_records(data: bytes, where: str) -> Iterator[Item]:
     """The article of a saved web page: trafilatura's main text and title, htmldate's date.
 
+    The text opens with the headline (trafilatura's title) when the main text does not already.
+
     Navigation, boilerplate, scripts and styles never reach the tagger; the date comes from the
     page's markup and URL only (``extensive_search=False``): none is guessed from the text.
     """
@@ -396,6 +398,11 @@ def html_records(data: bytes, where: str) -> Iterator[Item]:
         value = getattr(found, attr, None)
         if value:
             metadata[key] = value
+    title = " ".join(str(metadata.get("title", "")).split())
+    if title and " ".join(text.strip().split("\n", 1)[0].split()) != title:
+        # trafilatura leaves out a headline in the article's <header>; news text opens with it
+        # (and headlines date events: "Merz trifft am Donnerstag Trump")
+        text = f"{title}\n{text}"
     try:
         day = htmldate.find_date(html, original_date=True, extensive_search=False,
                                  outputformat="%Y-%m-%dT%H:%M:%S%z")
