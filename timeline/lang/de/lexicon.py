@@ -136,6 +136,14 @@ for _stem, _offset in (("vergangen", -1), ("vorig", -1), ("letzt", -1), ("zurüc
     for _ending in ("e", "en", "er", "es", "em"):
         DIRECTION_WORDS[_stem + _ending] = _offset
 
+#: Hours written out before "Uhr": "fünf Uhr morgens", "zwölf Uhr mittags".
+CLOCK_HOUR_WORDS: Dict[str, int] = {
+    "ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+    "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+    "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
+    "einundzwanzig": 21, "zweiundzwanzig": 22, "dreiundzwanzig": 23, "vierundzwanzig": 24,
+}
+
 #: Holidays with a fixed date: surface form -> (month, day).
 FIXED_HOLIDAYS = {
     "neujahr": (1, 1), "neujahrstag": (1, 1), "dreikönigstag": (1, 6), "heilige drei könige": (1, 6),

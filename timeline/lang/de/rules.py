@@ -662,7 +662,10 @@ def r_mod_period(m, anchor):
 def r_ago(m, anchor):
     """"vor drei Tagen", "vor einem Jahr": the DCT minus the distance, at the unit's granularity."""
     unit = _unit(m.group("unit"))
-    amount = number(m.group("num"))
+    half = (_g(m, "halfago") or "").lower()
+    amount = (0.5 if half.startswith("einem") else 1.5) if half else number(m.group("num"))
+    if amount != int(amount) and unit == "Y":
+        unit, amount = "M", amount * 12  # "vor einem halben Jahr": six months back, a month
     if amount != int(amount) or unit not in _UNIT_GRANULARITY:
         return None
     base = anchor.deictic()
@@ -735,6 +738,26 @@ def r_vague_distance(m, anchor):
     if not anchor.narrative and re.sub(r"\s+", " ", m.group("x").lower()) in lx.NEWS_UNMARKED_ADVERBS:
         return None
     return TimeValue("FUTURE_REF" if rel in _LATER else "PAST_REF")
+
+
+_DURATION_PART = re.compile(expand(r"{NUM}\s+{UNIT}"), re.IGNORECASE)
+_COMPOUND_ORDER = ("Y", "M", "D", "H", "MIN", "S")
+_NO_WEEK_UNITS = lx.alternation(w for w, u in lx.UNITS.items() if u in _COMPOUND_ORDER)
+
+
+def r_compound_duration(m, anchor):
+    """"zwei Jahre, neun Monate und zwei Tage": one duration, P2Y9M2D (largest unit first)."""
+    parts = [(_unit(p.group("unit")), number(p.group("num"))) for p in _DURATION_PART.finditer(m.group("x"))]
+    units = [u for u, _ in parts]
+    if any(u not in _COMPOUND_ORDER or a != int(a) for u, a in parts) or len(set(units)) != len(units):
+        return None
+    if [_COMPOUND_ORDER.index(u) for u in units] != sorted(_COMPOUND_ORDER.index(u) for u in units):
+        return None
+    if not anchor.narrative and ages.is_age_duration(m.string, m.start("x"), m.end("x"), units[0]):
+        return None
+    date_part = "".join(f"{int(a)}{u}" for u, a in parts if u in ("Y", "M", "W", "D"))
+    time_part = "".join(f"{int(a)}{'M' if u == 'MIN' else u}" for u, a in parts if u in ("H", "MIN", "S"))
+    return TimeValue("P" + date_part + ("T" + time_part if time_part else ""), "DURATION")
 
 
 def r_duration(m, anchor):
@@ -861,7 +884,11 @@ def r_holiday(m, anchor):
 
 
 def r_clock(m, anchor):
-    hour = int(m.group("hour"))
+    hour = int(m.group("hour")) if _g(m, "hour") else lx.CLOCK_HOUR_WORDS[m.group("hourword").lower()]
+    if (_g(m, "daypart") or "").lower() in ("nachmittags", "abends") and hour < 12:
+        hour += 12  # "fünf Uhr nachmittags"
+    elif (_g(m, "daypart") or "").lower() == "nachts" and 6 < hour < 12:
+        hour += 12  # "elf Uhr nachts"
     minute = int(m.group("minute")) if _g(m, "minute") else None
     if hour > 24 or (minute is not None and minute > 59):
         return None
@@ -1275,12 +1302,14 @@ RULES: Tuple[Rule, ...] = (
           Example("Ende nächsten Jahres läuft der Vertrag aus.", "Ende nächsten Jahres", "2025",
                   mod="END")), priority=1),
     Rule("ago",
-         r"{B}(?P<x>vor\s+(?:(?:gut|knapp|fast|etwa|rund|mehr\s+als|über)\s+)?{NUM}\s+{UNIT})",
+         r"{B}(?P<x>vor\s+(?:(?:gut|knapp|fast|etwa|rund|mehr\s+als|über)\s+)?"
+         r"(?:{NUM}|(?P<halfago>einem\s+halben|anderthalb|eineinhalb))\s+{UNIT})",
          r_ago,
          (Example("Vor drei Tagen begann die Reise.", "Vor drei Tagen", "2024-06-21"),
           Example("Vor fünf Wochen kam er an.", "Vor fünf Wochen", "2024-W21"),
           Example("Vor einem Jahr war das anders.", "Vor einem Jahr", "2023"),
-          Example("Vor zwei Monaten wurde gewählt.", "Vor zwei Monaten", "2024-04"))),
+          Example("Vor zwei Monaten wurde gewählt.", "Vor zwei Monaten", "2024-04"),
+          Example("Die Koalition zerbrach vor einem halben Jahr.", "vor einem halben Jahr", "2023-12"))),
     Rule("in_future", r"{B}(?P<x>in\s+{NUM}\s+{UNIT})", r_in_future,
          (Example("In zwei Wochen soll gewählt werden.", "In zwei Wochen", "2024-W28"),
           Example("In drei Tagen eroberten sie die Stadt.", "In drei Tagen", "P3D", type="DURATION"))),
@@ -1331,6 +1360,16 @@ RULES: Tuple[Rule, ...] = (
                   type="DURATION"),
           Example("Es blieben keine 48 Stunden.", "keine 48 Stunden", "PT48H", mod="LESS_THAN",
                   type="DURATION")), priority=-1),
+    # weeks stay out: ISO 8601 does not mix them with other units ("sechs Wochen und drei Tage")
+    Rule("compound_duration",
+         r"{B}(?P<x>(?:{NUMWORD}|\d{1,3})\s+" + _NO_WEEK_UNITS + r"(?:,\s*(?:{NUMWORD}|\d{1,3})\s+"
+         + _NO_WEEK_UNITS + r")*\s+(?:und|sowie)\s+(?:{NUMWORD}|\d{1,3})\s+" + _NO_WEEK_UNITS
+         + r")(?!\w)",
+         r_compound_duration,
+         (Example("Erst nach zwei Jahren, neun Monaten und zwei Tagen stand der Sieger fest.",
+                  "zwei Jahren, neun Monaten und zwei Tagen", "P2Y9M2D", type="DURATION"),
+          Example("Die Fahrt dauerte drei Stunden und 20 Minuten.", "drei Stunden und 20 Minuten", "PT3H20M",
+                  type="DURATION")), priority=1),
     Rule("event_offset_span",
          r"{B}(?P<x>(?i:{NUM}\s+{UNIT}\s+(?:nach|vor)\s+(?:der|dem|des|den|einer|einem|eines|"
          r"seine[mrns]?|ihre[mrns]?)\s+)(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w-]*"
@@ -1449,12 +1488,15 @@ RULES: Tuple[Rule, ...] = (
     # --- times of day --------------------------------------------------------------------------
     Rule("clock",
          r"{B}(?P<x>(?:(?P<approx>gegen|etwa|ca\.|circa|kurz\s+vor|kurz\s+nach)\s+)?"
-         r"(?P<hour>[01]?\d|2[0-4])(?:[.:](?P<minute>[0-5]\d))?\s*Uhr(?:\s+(?:MEZ|MESZ|UTC|Ortszeit))?)(?!\w)",
+         r"(?:(?P<hour>[01]?\d|2[0-4])(?:[.:](?P<minute>[0-5]\d))?|(?P<hourword>" + lx.alternation(lx.CLOCK_HOUR_WORDS) + r"))"
+         r"\s*Uhr(?:\s+(?:MEZ|MESZ|UTC|Ortszeit))?(?:\s+(?P<daypart>morgens|früh|vormittags|mittags|nachmittags|abends|nachts))?)(?!\w)",
          r_clock,
          (Example("Der Angriff begann am 1. September 1939 um 4:45 Uhr.", "4:45 Uhr",
                   "1939-09-01T04:45", published=None),
           Example("Die Sitzung beginnt heute um 12.30 Uhr.", "12.30 Uhr", "2024-06-24T12:30"),
-          Example("Er kam gegen 15 Uhr an.", "gegen 15 Uhr", "2024-06-24T15:00", mod="APPROX"))),
+          Example("Er kam gegen 15 Uhr an.", "gegen 15 Uhr", "2024-06-24T15:00", mod="APPROX"),
+          Example("Der Kompromiss stand um fünf Uhr morgens.", "fünf Uhr morgens", "2024-06-24T05:00"),
+          Example("Um acht Uhr abends schloss das Lokal.", "acht Uhr abends", "2024-06-24T20:00"))),
     Rule("part_of_day",
          r"(?:\b(?:am|Am|in\s+der|In\s+der|gegen|Gegen|zur|des|im\s+Laufe\s+des|bis\s+zum|seit\s+dem|vom|Vom|um|Um|"
          r"für\s+den|Für\s+den|auf\s+den|Auf\s+den|zum|Zum)\s+)"
