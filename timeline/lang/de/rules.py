@@ -335,9 +335,13 @@ def r_decade(m, anchor):
     if digits:
         if len(digits) == 4:
             return TimeValue(digits[:3])
+        if len(digits) == 3:  # "die 460er Jahre": BC in a story before Christ
+            return TimeValue(("BC0" if anchor.bc_year is not None else "0") + digits[:2])
         tens = int(digits[0])
     else:
         tens = lx.NUMBER_WORDS[_decade_word(word)] // 10
+    if anchor.bc_year is not None and anchor.narrative:  # "in den 60er Jahren" of 480 BC
+        return TimeValue(f"BC{anchor.bc_year // 100:02d}{tens}")
     base = anchor.deictic() if anchor.dct or anchor.history else None
     year = base.year if base else 1900
     century = year // 100
@@ -1140,7 +1144,7 @@ RULES: Tuple[Rule, ...] = (
     Rule("year_ad", r"{B}(?P<x>(?P<year>\d{1,4})\s*n\.\s?Chr\.?)", r_year,
          (Example("Die Stadt wurde 9 n. Chr. gegründet.", "9 n. Chr.", "0009", published=None),)),
     Rule("decade",
-         r"{B}(?P<x>(?:(?P<decdigits>(?:1\d|20)?\d0)er(?:[\s-]*Jahren?)?"
+         r"{B}(?P<x>(?:(?P<decdigits>(?:1\d|20|[1-9])?\d0)er(?:[\s-]*Jahren?)?"
          r"|(?P<decword>zwanziger|dreißiger|dreissiger|vierziger|fünfziger|sechziger|siebziger|"
          r"achtziger|neunziger)(?:\s+|-)?Jahren?))(?!\w)",
          r_decade,
