@@ -65,3 +65,33 @@ def test_a_short_saying_title_shows_what_was_said_before_it():
 def test_a_genitive_name_owns_the_noun_not_the_subject():
     found = titles("Damit reagierte die Regierung auf einen Angriff der Rebellen am Sonntag.")
     assert not any(t.startswith("Regierung:") or t.startswith("Die Regierung:") for t in found), found
+
+
+@pytest.mark.parametrize("form, lemma, pronoun, now", [
+    ("kündigte", "kündigen", "", "kündigt"),
+    ("wurde", "werden", "", "wird"),      # "ich wurde" and "er wurde": news speaks of the third person
+    ("stiegen", "steigen", "", "steigen"),
+    ("Hatte", "haben", "", "Hat"),
+    ("sah", "sehen", "ich", "sehe"),
+    ("sei", "sein", "", None),            # a Konjunktiv is no simple past
+    ("sagt", "sagen", "", None),          # already present
+])
+def test_present_of_a_simple_past(form, lemma, pronoun, now):
+    from timeline.lang.de.events.titles import present_of_past
+
+    assert present_of_past(form, lemma, pronoun) == now
+
+
+def test_a_sentence_piece_speaks_in_the_present():
+    (title,) = titles("Am Montag trat er zurück.")
+    assert title == "Am Montag tritt er zurück"
+
+
+def test_a_subject_cut_from_its_noun_phrase_gives_the_sentence():
+    (title,) = titles("Der 40 Jahre alte Fahrer hatte am Montag einen Unfall in der Stadt verursacht.")
+    assert title.startswith("Der 40 Jahre alte Fahrer")
+
+
+def test_a_genitive_name_is_not_cut_from_its_noun():
+    (title,) = titles("Im ersten Quartal wuchs Boschs bereinigter Umsatz um ein Viertel.")
+    assert "Boschs wächst" not in title and "Boschs bereinigter Umsatz" in title

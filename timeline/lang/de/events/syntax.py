@@ -36,7 +36,8 @@ from timeline.lang.de.events import places as pl
 from timeline.lang.de.events.status import clause_status
 from timeline.events.language import EventCandidate
 from timeline.events.nlp import Token
-from timeline.lang.de.events.titles import infinitive_prefix, join_words, noun_title, separable_prefix, verb_title
+from timeline.lang.de.events.titles import (infinitive_prefix, join_words, noun_title, present_of_past, separable_prefix,
+                                            verb_title)
 from timeline.model import Mention
 from timeline.time.values import TimeValue, finer, fmt_range
 
@@ -688,7 +689,7 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
     if verb is None:
         return None
     title = _verb_title(tokens, a, b, verb, skip, subject, _relative_object(tokens, a, b, prev_clause))
-    if _without_subject(tokens, verb, subject):
+    if _without_subject(tokens, verb, subject) or _misread_subject(tokens, subject):
         title = clause_piece(tokens, a, b) or title  # never a bare verb ("Gibt ...", "Sinkt um ...")
     if (tokens[verb].lemma.lower() in lx.SAYING_VERBS or _separable_lemma(tokens, a, b, verb) in lx.SAYING_VERBS) \
             and tokens[a].tag not in ("PWAV", "KOUS", "KOKOM"):
@@ -717,6 +718,39 @@ def _without_subject(tokens: Sequence[Token], verb: int, subject: Optional[_Subj
     return subject.pronoun and not (subject.text.lower() == "es" and tokens[verb].lemma.lower() == "geben")
 
 
+#: Prepositions a tagger may take for a noun at the start of a clause ("Trotz eines Rekordgewinns").
+_PREPOSITION_NOUNS = frozenset({"trotz", "dank", "während", "wegen", "laut", "statt", "seit", "infolge", "angesichts"})
+
+
+def _misread_subject(tokens: Sequence[Token], subject: Optional[_Subject]) -> bool:
+    """Signs that the subject was cut from a longer noun phrase or is none at all: an adjective
+    right after it ("Der 18 Jahre | alte Österreicher"), a preposition read as a noun ("Trotz"),
+    or "der"/"des" before a plural head (a genitive: "der Parlamentswahlen")."""
+    if subject is None or subject.span is None or not subject.shown:
+        return False
+    start, end = subject.shown[0][0], subject.shown[-1][1]
+    if end < len(tokens) and tokens[end].tag == "ADJA" \
+            and any(t.tag in _FINITE for t in tokens[end:]) and not any(t.tag in _FINITE for t in tokens[:start]):
+        return True  # in front of the verb: the adjective belongs to the subject's own noun
+    if end < len(tokens) and tokens[end].tag in ("ADJA", "NN") and tokens[end - 1].tag == "NE" \
+            and (cl.is_genitive(tokens[end - 1]) or tokens[end - 1].text.endswith("s")):
+        return True  # "MTUs | bereinigter Umsatz": the name owns the noun after it
+    first = tokens[start]
+    if first.text.lower() in _PREPOSITION_NOUNS:
+        return True
+    head = tokens[end - 1]
+    return first.text.lower() in ("der", "des") and end - start >= 2 and head.tag == "NN" \
+        and head.text.lower().endswith(("ungen", "wahlen", "heiten", "keiten", "nen"))
+
+
+def _pronoun_beside(tokens: Sequence[Token], i: int) -> str:
+    """A personal pronoun right before or after token ``i`` ("ich sah", "sahen wir"), or ""."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(tokens) and tokens[k].tag == "PPER":
+            return tokens[k].text.lower()
+    return ""
+
+
 def clause_piece(tokens: Sequence[Token], a: int, b: int, limit: int = PIECE_LIMIT) -> str:
     """The clause as the sentence says it, for a title when no subject or no verb can be read
     with confidence: its words in their order, without a leading conjunction or comma and the
@@ -729,7 +763,9 @@ def clause_piece(tokens: Sequence[Token], a: int, b: int, limit: int = PIECE_LIM
         end -= 1
     if end - k < 3:
         return ""
-    words = [t.text for t in tokens[k:end]]
+    # a title speaks in the present: "kündigte ... an" -> "kündigt ... an", "hatte" -> "hat"
+    words = [(present_of_past(t.text, t.lemma, _pronoun_beside(tokens, i)) if t.tag in _FINITE else None) or t.text
+             for i, t in enumerate(tokens[k:end], start=k)]
     if tokens[k].tag in _FINITE:
         # "..., sei seit gestern gesunken": the subject stands before, in a verbless first clause
         # ("Der Pegelstand des Stausees, der sich ... gebildet hat, sei ..."): it leads the piece

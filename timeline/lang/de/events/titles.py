@@ -82,6 +82,34 @@ def present(lemma: str, plural: bool = False) -> Optional[Tuple[str, str]]:
     return verb, particle
 
 
+#: Personal pronouns -> their row in a conjugation table (first and second persons).
+_PERSONS = {"ich": 0, "du": 1, "wir": 3, "ihr": 4}
+
+
+@functools.lru_cache(maxsize=4096)
+def present_of_past(form: str, lemma: str, pronoun: str = "") -> Optional[str]:
+    """The present tense of a finite verb form in the simple past, same person and number, from
+    the conjugator ("kündigte", "kündigen" -> "kündigt"; "hatten", "haben" -> "haben"; "wurde",
+    "werden" -> "wird"); None when ``form`` is no simple past of ``lemma`` (a present, a
+    Konjunktiv, a tagger's wrong lemma).  ``pronoun``: an "ich", "du", "wir" or "ihr" beside the
+    verb, which gives its person."""
+    low = lemma.lower()
+    if not low.isalpha():
+        return None
+    try:
+        table = ablaut.conjugate(low)
+    except ValueError:
+        return None
+    past = [p.split(" ")[0] for p in table.preterite]
+    # third person first: "wurde" is "ich" and "er", news speaks of the third
+    order = (_PERSONS[pronoun],) if pronoun in _PERSONS else (2, 5, 0, 1, 3, 4)
+    person = next((i for i in order if past[i] == form.lower()), None)
+    if person is None:
+        return None
+    now = table.present[person].split(" ")[0]
+    return now[:1].upper() + now[1:] if form[:1].isupper() else now
+
+
 def present_3sg(lemma: str) -> str:
     """Third person singular present of a German verb lemma ("unterzeichnen" -> "unterzeichnet").
 
