@@ -81,8 +81,19 @@ def test_a_lent_year_wins_until_the_loan_ends():
                          st.sampled_from([Role.STORY, Role.PASSING, Role.HEADING])), min_size=1))
 def test_the_story_year_comes_from_the_latest_mention_that_is_not_passing(mentions):
     ref = fed(*((f"{year:04d}", role) for year, role in mentions))
-    anchoring = [year for year, role in mentions if role is not Role.PASSING]
-    assert ref.story_year() == (anchoring[-1] if anchoring else None)
+    # a passing year anchors only while the story has no date yet
+    anchoring = [year for k, (year, role) in enumerate(mentions)
+                 if role is not Role.PASSING or k == 0]
+    assert ref.story_year() == anchoring[-1]
+
+
+def test_before_the_story_has_a_date_a_passing_year_starts_it():
+    ref = ReferenceTime()
+    ref.observe(TimeValue("2011-02-16T17:00", "TIME"), Role.STORY, 0)  # a header stamp
+    ref.observe(TimeValue("1725"), Role.PASSING, 1)  # "Bis 1725 sollten alle Häfen ..."
+    assert ref.story_year() == 1725
+    ref.observe(TimeValue("1683"), Role.PASSING, 2)
+    assert ref.story_year() == 1725
 
 
 def test_a_heading_opens_a_section_and_forgets_the_previous_one():
@@ -155,3 +166,11 @@ def test_a_range_start_later_in_the_year_than_its_end_lies_in_the_year_before():
     assert ref.lent_year_for(1) == 1871
     ref.lend_year(None)
     assert ref.lent_year_for(9) is None
+
+
+def test_a_flashback_before_any_story_date_starts_the_story():
+    ref = ReferenceTime()
+    ref.observe(TimeValue("2011-02-16T17:00", "TIME"), Role.STORY, 0)  # a header stamp
+    ref.observe(TimeValue("1933"), Role.FLASHBACK, 1)  # "Bereits 1933 hatte die Partei ..."
+    ref.enter_sentence(2)
+    assert ref.story_year() == 1933

@@ -18,6 +18,10 @@ words and no rules of a language:
 * :attr:`Role.FLASHBACK` -- a look back (told in the pluperfect): it anchors the rest of its
   sentence ("In einem Brief vom November 1811 hatte er an die Zusage vom 3. März erinnert" is
   March 1811), then the story returns to where it was (:meth:`enter_sentence`);
+
+Before the story has a date (a time stamp, such as a document header's, at most), a passing
+mention or a flashback starts the story instead: any year the text names is a better reference
+than none.
 * :attr:`Role.HEADING` -- a section heading names a year: the section starts there (what the
   previous section was at is forgotten); a later explicit year in the section still wins, and a
   heading without a date (:meth:`open_subsection`) goes back to the latest dated heading's year.
@@ -86,6 +90,8 @@ class ReferenceTime:
         Only dates and times anchor: durations, sets, ``*_REF`` and values with unknown digits
         (``XXXX-05``) do not, nor decades and centuries, nor anything mentioned in passing.
         """
+        if role in (Role.PASSING, Role.FLASHBACK) and self._story_not_begun():
+            role = Role.STORY  # nothing to pass by or look back from yet: the story starts here
         if role is Role.PASSING:
             return False
         self.enter_sentence(sentence)
@@ -111,6 +117,10 @@ class ReferenceTime:
         if _rank(value.granularity) >= _rank("day"):
             self.last_day_sentence = sentence
         return True
+
+    def _story_not_begun(self) -> bool:
+        """No date of the story yet (a time stamp, such as a header's, at most)."""
+        return self.bc_year is None and not any(a.type == "DATE" for a in self.anchors)
 
     def enter_sentence(self, sentence: int) -> None:
         """Reading has reached ``sentence``: a flashback opened in an earlier one is over, and
