@@ -121,3 +121,11 @@ def test_fifo_and_device_fail_fast(capsys, tmp_path):
     os.mkfifo(fifo)
     code, out, err = run(capsys, "build", fifo, "/dev/zero")
     assert code == 1 and err.count("not a regular file") == 2 and out == ""
+
+
+def test_progress_bar_on_a_terminal_counts_documents(capsys, jsonl, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    code, out, err = run(capsys, "build", jsonl, jsonl.parent, "--format", "json")
+    assert "documents:" in err and "/2 [" in err and "doc/s" in err  # total, rate
+    code, out, err = run(capsys, "build", jsonl, "--format", "json", "--quiet")
+    assert err == ""
