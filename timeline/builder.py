@@ -9,14 +9,16 @@ ordered by when they start, coarser periods before the days inside them ("Juni 2
 
 from __future__ import annotations
 
+import contextlib
+import os
 from datetime import date
-from typing import Iterable, List, Optional
+from typing import Iterable, List, Optional, Union
 
 import attrs
 
 from timeline.context import DEFAULT_TIMEZONE, Published, parse_published
 from timeline.errors import InputError, TimelineError
-from timeline.model import SET_ASIDE, Document, DocumentFailure, Event, Timeline
+from timeline.model import SET_ASIDE, Document, DocumentFailure, DocumentInfo, Event, Timeline
 from timeline.validation import check_flag, check_language, check_mode, check_timezone
 from timeline.time.values import GRANULARITIES
 
@@ -75,6 +77,9 @@ def build(
     max_bytes: Optional[int] = None,
     text_key: Optional[str] = None,
     date_key: Optional[str] = None,
+    jobs: int = 1,
+    cache: Union[None, str, "os.PathLike[str]"] = None,
+    keep_texts: bool = True,
 ) -> Timeline:
     """Build the chronology of ``documents``.
 
@@ -94,6 +99,16 @@ def build(
     :class:`timeline.merge.MergePolicy`) merges reports of one event across documents; the
     timeline's ``links`` and ``why(event)`` say which mentions were merged and why.
 
+    Archives: documents are streamed; ``keep_texts=False`` keeps of each document only its
+    metadata (:class:`timeline.model.DocumentInfo`) instead of the whole :class:`Document`, so
+    that memory does not grow with the texts (the JSON output then has no document texts).
+    ``jobs=N`` extracts in N worker
+    processes (0: one per CPU), with the same result as ``jobs=1``; ``cache=DIR`` keeps each
+    document's extracted events in ``DIR/extracted.sqlite`` so that an interrupted or repeated
+    run extracts only what it has not seen (:mod:`timeline.cache`).  ``progress`` is False, True
+    (a bar with rate and time left for each phase: extract, merge, order, on stderr) or a
+    function ``progress(phase, done, total)`` (:mod:`timeline.progress`).
+
     Arguments are checked first: a bad ``language``, ``mode``, ``published``, ``meta`` or flag
     raises :class:`timeline.InputError` naming it.  A bad document (a field of the wrong type, a
     lone surrogate, an unreadable file or date) becomes a :class:`DocumentFailure` in
@@ -107,7 +122,12 @@ def build(
     check_language(language)
     check_mode(mode)
     check_flag("reported", reported)
-    check_flag("progress", progress)
+    from timeline.extraction import Extractor, check_jobs
+    from timeline.progress import Progress
+
+    reporter = Progress(progress)
+    jobs = check_jobs(jobs)
+    check_flag("keep_texts", keep_texts)
     check_timezone(timezone)
     published = parse_published(published, timezone)  # unreadable: the call fails, not each document
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0):
@@ -121,35 +141,77 @@ def build(
 
     if isinstance(documents, (str, bytes, Document, dict)) or not hasattr(documents, "__iter__"):
         documents = [documents]
-    total = len(documents) if hasattr(documents, "__len__") else None
+    total = _known_count(documents)
     stream = load_documents(documents, published=published, meta=meta, language=language, mode=mode,
                             timezone=timezone, max_bytes=max_bytes or MAX_BYTES,
                             text_key=text_key, date_key=date_key)
-    if progress:
-        from tqdm import tqdm
-
-        stream = tqdm(stream, desc="documents", unit="doc", total=total, leave=False)
-    kept: List[Document] = []
+    kept: List[Union[Document, DocumentInfo]] = []
     failures: List[DocumentFailure] = []
     events: List[Event] = []
-    for position, item in enumerate(stream):
-        if isinstance(item, DocumentFailure):
-            failures.append(item)
-            continue
-        doc_id = item.id or f"doc{position + 1}"
-        try:
-            events.extend(events_of(item, doc_id, annotator, reported=reported))
-        except TimelineError as exc:
-            failures.append(DocumentFailure(doc_id, str(exc)))
-            continue
-        except Exception as exc:  # one bad document must not lose the batch
-            failures.append(DocumentFailure(doc_id, f"internal error: {type(exc).__name__}: {exc}"))
-            continue
-        kept.append(item)
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(_open_cache(cache)) if cache is not None else None
+        extractor = stack.enter_context(Extractor(jobs=jobs, annotator=annotator, reported=reported,
+                                                  cache=store, keep_texts=keep_texts))
+        phase = stack.enter_context(reporter.phase("extract", total))
+        for result in extractor.run(stream):
+            phase.advance()
+            if result.failure is not None:
+                failures.append(result.failure)
+                continue
+            events.extend(result.events)
+            kept.append(result.info)
     rank = {doc.id or f"doc{i + 1}": i for i, doc in enumerate(kept)}
     undated = [e for e in events if e.reported]
     aside = [e for e in events if not e.reported and e.status in SET_ASIDE]
-    merged, links = merge_events([e for e in events if not e.reported and e.status not in SET_ASIDE], policy)
-    return Timeline(events=tuple(order_events(merged, rank)), reported=tuple(order_events(undated, rank)),
-                    documents=tuple(kept), failures=tuple(failures), links=tuple(links),
-                    set_aside=tuple(order_events(aside, rank)))
+    dated = [e for e in events if not e.reported and e.status not in SET_ASIDE]
+    del events
+    with reporter.phase("merge", len(dated)) as phase:
+        merged, links = _merge(merge_events, dated, policy, phase)
+    with reporter.phase("order", len(merged) + len(undated) + len(aside)):
+        ordered, ordered_undated = tuple(order_events(merged, rank)), tuple(order_events(undated, rank))
+        ordered_aside = tuple(order_events(aside, rank))
+    return Timeline(events=ordered, reported=ordered_undated, documents=tuple(kept),
+                    failures=tuple(failures), links=tuple(links), set_aside=ordered_aside)
+
+
+def _known_count(documents) -> Optional[int]:
+    """How many documents there will be, when the input says so: a sized collection of texts,
+    dicts, Documents and single-document files (a folder, a glob or a JSON lines file holds an
+    unknown number)."""
+    if not hasattr(documents, "__len__") or len(documents) > 1_000_000:
+        return None
+    for item in documents:
+        if isinstance(item, os.PathLike) and os.path.splitext(os.fspath(item))[1].lower() not in (
+                ".txt", ".md", ".markdown", ".text", ".html", ".htm"):
+            return None
+        if not isinstance(item, (str, dict, Document, os.PathLike)):
+            return None
+    return len(documents)
+
+
+def _merge(merge_events, dated: List[Event], policy, phase):
+    """merge_events, reporting its steps to ``phase`` when it can report them."""
+    import inspect
+
+    try:
+        reports = "progress" in inspect.signature(merge_events).parameters
+    except (TypeError, ValueError):
+        reports = False
+    if not reports:
+        return merge_events(dated, policy)
+
+    def step(done: int, total: Optional[int] = None) -> None:
+        if total is not None and total != phase.total:
+            phase.set_total(total)
+        if done > phase.done:
+            phase.advance(done - phase.done)
+
+    return merge_events(dated, policy, progress=step)
+
+
+def _open_cache(directory):
+    from timeline.cache import ExtractionCache
+
+    if isinstance(directory, bool) or not isinstance(directory, (str, os.PathLike)):
+        raise InputError(f"cache must be a folder (str or path), not {type(directory).__name__}")
+    return ExtractionCache(directory)

@@ -274,6 +274,11 @@ def add_build_parser(sub: argparse._SubParsersAction) -> None:
                    help="print on stderr why reports were merged (rule and evidence)")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar, no summary, no line per undated document: only errors")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="extract in N worker processes (0: one per CPU; default 1); same result")
+    p.add_argument("--cache", type=Path, metavar="DIR",
+                   help="keep each document's extracted events in DIR/extracted.sqlite: an "
+                        "interrupted run resumes, a re-run extracts only new or changed documents")
     p.set_defaults(run=run_build)
 
 
@@ -425,8 +430,11 @@ def run_build(args: argparse.Namespace) -> int:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UndatedDocumentWarning)  # reported once, above
+        archive = {"jobs": args.jobs} if args.jobs != 1 else {}
+        if args.cache is not None:
+            archive["cache"] = args.cache
         result = build(documents, language="de", mode=args.mode, reported=args.reported,
-                       progress=progress, merge=policy, timezone=args.timezone)
+                       progress=progress, merge=policy, timezone=args.timezone, **archive)
 
     result = attrs.evolve(result, failures=tuple(load_failures) + result.failures)
 

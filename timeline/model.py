@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional, Tuple
+from typing import Optional, Tuple, Union
 
 import attrs
 
@@ -107,6 +107,28 @@ class Document:
 
 
 @attrs.frozen
+class DocumentInfo:
+    """What a :class:`Timeline` keeps of a document it read: its metadata and the length of its
+    text, not the text itself (an archive's texts would not fit in memory; the events keep the
+    sentences they quote, ``path``/``url`` say where the rest is)."""
+
+    id: Optional[str]
+    published: Optional[date] = None
+    source: Optional[str] = None
+    title: Optional[str] = None
+    language: str = "de"
+    mode: str = "news"
+    path: Optional[str] = None
+    url: Optional[str] = None
+    chars: int = 0
+
+    @classmethod
+    def of(cls, doc: "Document") -> "DocumentInfo":
+        return cls(id=doc.id, published=doc.published, source=doc.source, title=doc.title,
+                   language=doc.language, mode=doc.mode, path=doc.path, url=doc.url, chars=len(doc.text))
+
+
+@attrs.frozen
 class EventMention:
     """Where the text reports an event: the sentence (``start``/``end`` are its offsets in the
     document, ``quote`` its text), the trigger word and the time expression that dates it."""
@@ -204,7 +226,8 @@ class Timeline:
 
     events: Tuple[Event, ...] = ()
     reported: Tuple[Event, ...] = ()
-    documents: Tuple[Document, ...] = ()
+    #: the documents read (with ``build(keep_texts=False)`` their :class:`DocumentInfo`: no texts)
+    documents: Tuple[Union[Document, DocumentInfo], ...] = ()
     failures: Tuple[DocumentFailure, ...] = ()
     #: why mentions were merged: the links that joined each merged event, k-1 for k mentions (see timeline.merge)
     links: Tuple["MergeLink", ...] = ()

@@ -115,7 +115,7 @@ def document_data(doc: Document, text: bool = True) -> Dict[str, Any]:
     data = {"id": doc.id, "title": doc.title, "source": doc.source, "url": doc.url,
             "published": _day(doc.published), "path": doc.path, "language": doc.language,
             "mode": doc.mode}
-    if text:
+    if text and getattr(doc, "text", None) is not None:  # a DocumentInfo has no text
         data["text"] = doc.text
     return data
 
