@@ -28,6 +28,7 @@ def test_expected_events_and_dates(chronology):
     assert find(chronology, "2023-09-10/2023-09-13", "Forum"), "Eastern Economic Forum 10-13 Sep 2023"
     assert find(chronology, "2023-W37", "Treffen"), "planned Kim-Putin meeting in the week of 11 Sep"
     assert find(chronology, "2024-05", "Besuch", "China"), "China visit in May 2024"
+    assert find(chronology, "2023-02-23", "Papiere"), "the leaked Pentagon papers of 23 February 2023"
 
 
 def test_order(chronology):

@@ -50,3 +50,8 @@ def test_an_als_clause_shares_the_time_of_its_main_clause():
 def test_a_comparative_als_is_no_simultaneous_clause():
     found = _events("Am Mittwoch stiegen die Preise stärker, als die Fachleute erwartet hatten.")
     assert [lemma for lemma, _ in found] == ["steigen"]
+
+
+def test_a_verbless_subject_with_its_time_dates_the_verb_after_its_relative_clause():
+    found = _events("Die geheimen Papiere vom 23. Februar, die online aufgetaucht waren, enthüllten neue Pläne.")
+    assert ("enthüllen", "2025-02-23") in found

@@ -876,6 +876,19 @@ def comparison_start(tokens: Sequence[Token], first: int) -> Optional[int]:
     return None
 
 
+def _verb_after_relatives(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c: int) -> Optional[int]:
+    """The clause that carries the verb of the verbless clause ``c`` past the relative clauses
+    after it ("X vom 23. Februar, die ..., enthüllten"), or None."""
+    if cl.finite_verb(tokens, *spans[c]) is not None or c + 1 >= len(spans):
+        return None
+    k = c + 1
+    if tokens[spans[k][0]].tag not in ("PRELS", "PRELAT"):
+        return None
+    while k < len(spans) and tokens[spans[k][0]].tag in ("PRELS", "PRELAT", "KOUS"):
+        k += 1
+    return k if k < len(spans) and tokens[spans[k][0]].tag in _FINITE else None
+
+
 def _occasion(tokens: Sequence[Token], a: int, noun: int) -> bool:
     """The event noun opens its clause inside a prepositional phrase ("Bei der Weltsynode 2023
     warnte er", "Nach dem Treffen am Montag reiste sie ab"): an occasion beside the clause's act."""
@@ -964,6 +977,15 @@ def sentence_events(text: str, tokens: Sequence[Token], times: List[Mention],
                 if cand is not None:
                     read = (na, nb)
                     break
+        if cand is None:
+            # "Die Papiere vom 23. Februar, die ... durchgesickert waren, enthüllten ...": a verbless
+            # subject with its time, then relative clauses, then its verb
+            after = _verb_after_relatives(tokens, spans, c)
+            if after is not None and after not in clause_time:
+                own = cl.subject(tokens, a, b).phrase
+                subj = _phrase_subject(tokens, own, None) if own is not None and own.can_be("nom") else None
+                cand = _candidate(tokens, *spans[after], [], None, subj, verb_only=True) if subj else None
+                read = spans[after] if cand is not None else read
         if cand is not None and cand.trigger not in taken_triggers:
             cand = attrs.evolve(cand, status=clause_status(tokens, spans, c, read, question))
             found.append((cand, m, value))
