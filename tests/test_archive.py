@@ -226,7 +226,7 @@ def test_progress_reports_every_phase_to_the_end():
 def test_progress_bars_go_to_stderr(capsys):
     timeline.build(documents(3), progress=True)
     err = capsys.readouterr().err
-    assert "extract" in err and "doc/s" in err
+    assert "documents" in err and "merging" in err and "doc/s" in err
 
 
 def test_progress_must_be_a_flag_or_a_function():

@@ -25,6 +25,8 @@ ProgressSpec = Union[bool, Callback, None]
 
 #: How a phase's steps are named on its bar.
 UNITS = {"extract": "doc", "merge": "event", "order": "event"}
+#: The label of a phase's bar.
+LABELS = {"extract": "documents", "merge": "merging", "order": "ordering"}
 
 
 def check_progress(progress: object) -> ProgressSpec:
@@ -90,6 +92,6 @@ class Progress:
         if self.spec is True:
             from tqdm import tqdm
 
-            bar = tqdm(total=total, desc=name, unit=UNITS.get(name, "it"), leave=False,
+            bar = tqdm(total=total, desc=LABELS.get(name, name), unit=UNITS.get(name, "it"), leave=False,
                        dynamic_ncols=True)
         return Phase(name, total, callback, bar)
