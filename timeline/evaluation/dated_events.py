@@ -36,6 +36,8 @@ from typing import Dict, List, Optional, Sequence, TextIO, Tuple
 
 import attrs
 
+from timeline.evaluation.scorer import one_to_one
+
 #: Words the title score ignores (the scorer's list: articles, prepositions, pronouns, auxiliaries).
 TITLE_STOP = frozenset(
     "der die das den dem des ein eine einen einem einer und in im am an auf mit von zu zum zur "
@@ -171,13 +173,7 @@ def pair(gold: Sequence[dict], positions: Sequence[int], system: Sequence[System
                 candidates.append((same_time(s.value, g["value"]), not g.get("unsure"),
                                    title_f1(s.title, f"{g['title']} {g['trigger']}"), i, j))
     candidates.sort(reverse=True)
-    used_g, used_s, pairs = set(), set(), []
-    for *_, i, j in candidates:
-        if i not in used_g and j not in used_s:
-            used_g.add(i)
-            used_s.add(j)
-            pairs.append((i, j))
-    return pairs
+    return one_to_one((i, j) for *_, i, j in candidates)
 
 
 @attrs.frozen

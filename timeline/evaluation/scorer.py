@@ -17,7 +17,7 @@ matched to one is left out of those F1s' system count.  A zero denominator gives
 from __future__ import annotations
 
 import re
-from typing import Iterator, List, Optional, Protocol, Sequence, Tuple
+from typing import Iterable, Iterator, List, Optional, Protocol, Sequence, Tuple
 
 import attrs
 
@@ -151,13 +151,19 @@ def relaxed_pairs(gold: Sequence[Span], system: Sequence[Span]) -> List[Tuple[in
                 exact = (g.start, g.end) == (s.start, s.end)
                 candidates.append((-shared, not exact, g.start, s.start, i, j))
     candidates.sort()
+    return sorted(one_to_one((i, j) for *_, i, j in candidates))
+
+
+def one_to_one(ranked: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """Greedy one-to-one matching: each (gold, system) pair in ``ranked`` order is kept unless
+    either side is already taken."""
     used_gold, used_system, pairs = set(), set(), []
-    for *_, i, j in candidates:
+    for i, j in ranked:
         if i not in used_gold and j not in used_system:
             used_gold.add(i)
             used_system.add(j)
             pairs.append((i, j))
-    return sorted(pairs)
+    return pairs
 
 
 @attrs.frozen
