@@ -129,3 +129,21 @@ def test_progress_bar_on_a_terminal_counts_documents(capsys, jsonl, monkeypatch)
     assert "documents:" in err and "/2 [" in err and "doc/s" in err  # total, rate
     code, out, err = run(capsys, "build", jsonl, "--format", "json", "--quiet")
     assert err == ""
+
+
+def test_out_gets_ordinary_permissions(capsys, jsonl, tmp_path):
+    import os
+    import stat
+
+    new = tmp_path / "neu.md"
+    old_mask = os.umask(0o022)
+    try:
+        assert run(capsys, "build", jsonl, "--out", new)[0] == 0
+    finally:
+        os.umask(old_mask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644  # not the temporary file's 0600
+    kept = tmp_path / "alt.md"
+    kept.write_text("alt", encoding="utf-8")
+    kept.chmod(0o640)
+    assert run(capsys, "build", jsonl, "--out", kept)[0] == 0
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_text(encoding="utf-8") != "alt"

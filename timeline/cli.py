@@ -342,9 +342,20 @@ def check_out(out: Path, inputs: Sequence[Path], meta: Optional[Path]) -> None:
             raise CommandError(f"--out {out} is one of the inputs; it would be overwritten")
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions ``path`` should get: those it has, else what a new file gets (umask)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all: a temporary file in the same folder,
-    renamed over ``path`` once complete (a failed or interrupted write leaves the old file)."""
+    renamed over ``path`` once complete (a failed or interrupted write leaves the old file).
+    The file gets the permissions an existing ``path`` had, else those of a new file."""
     import tempfile
 
     folder = path.parent if str(path.parent) else Path(".")
@@ -358,6 +369,7 @@ def write_atomically(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(handle.name, _mode_for(path))  # the temporary file is private (0600)
         os.replace(handle.name, path)
     except OSError as exc:
         raise CommandError(f"cannot write --out file {path}: {exc.strerror or exc}") from None
