@@ -127,14 +127,40 @@ PART_OF_DAY_ADVERBS: Dict[str, str] = {
     "abends": "EV", "nachts": "NI",
 }
 
-#: Relative direction words before a unit or weekday: -1 last, 0 this, +1 next.
-DIRECTION_WORDS: Dict[str, int] = {}
-for _stem, _offset in (("vergangen", -1), ("vorig", -1), ("letzt", -1), ("zurückliegend", -1),
-                       ("dies", 0), ("laufend", 0), ("aktuell", 0), ("gegenwärtig", 0),
-                       ("kommend", 1), ("nächst", 1), ("folgend", 1), ("bevorstehend", 1),
-                       ("anstehend", 1)):
-    for _ending in ("e", "en", "er", "es", "em"):
-        DIRECTION_WORDS[_stem + _ending] = _offset
+#: THE direction table: every word that places a period relative to a reference point, with
+#: its offset (-1 the one before, 0 this one, +1 the one after) and what it counts from: the
+#: publication date (False: "vergangenen Monat", "nächste Woche") or the date the text mentioned
+#: last (True: "im folgenden Jahr", "am selben Tag", "des vorausgegangenen Jahres").  Every rule
+#: reads directions from here (:data:`RELATIVE_WORDS`); in narrative mode the publication date's
+#: place is taken by the story's own now, so there every word counts from the text.
+_RELATIVE_STEMS = (
+    ("vergangen", -1, False), ("vorig", -1, False), ("letzt", -1, False),
+    ("zurückliegend", -1, False), ("dies", 0, False), ("laufend", 0, False), ("aktuell", 0, False),
+    ("gegenwärtig", 0, False), ("kommend", 1, False), ("nächst", 1, False),
+    ("bevorstehend", 1, False), ("anstehend", 1, False), ("neu", 1, False),
+    ("folgend", 1, True), ("darauffolgend", 1, True), ("nachfolgend", 1, True),
+    ("vorangegangen", -1, True), ("vorausgegangen", -1, True), ("vorhergehend", -1, True),
+    ("selb", 0, True), ("gleich", 0, True), ("desselb", 0, True),
+)
+#: Every inflected form of the direction table: "vergangenen" -> (-1, False).
+RELATIVE_WORDS: Dict[str, tuple] = {
+    stem + ending: (offset, anaphoric)
+    for stem, offset, anaphoric in _RELATIVE_STEMS for ending in ("e", "en", "er", "es", "em")
+}
+#: THE anaphora table: the forms that count from the date the text mentioned last.
+ANAPHORIC_WORDS = tuple(word for word, (_, anaphoric) in RELATIVE_WORDS.items() if anaphoric)
+#: The deictic forms with their offset ("vergangenen" -1, "dieses" 0, "kommende" +1).
+DIRECTION_WORDS: Dict[str, int] = {
+    word: offset for word, (offset, anaphoric) in RELATIVE_WORDS.items()
+    if not anaphoric and not word.startswith("neu")
+}
+
+
+def relation(word: str) -> tuple:
+    """(offset, counts from the last mentioned date) of a direction word of any inflection, or
+    (0, False) for none ("" or an unknown word)."""
+    return RELATIVE_WORDS.get(word.lower().split()[-1] if word.strip() else "", (0, False))
+
 
 #: Hours written out before "Uhr": "fünf Uhr morgens", "zwölf Uhr mittags".
 CLOCK_HOUR_WORDS: Dict[str, int] = {

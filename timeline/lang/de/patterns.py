@@ -11,9 +11,6 @@ import re
 
 from timeline.lang.de import lexicon as lx
 
-_ANAPHORIC_WORDS = ("selben", "selbe", "gleichen", "gleiche", "darauffolgenden", "darauffolgende",
-                    "folgenden", "folgende", "vorangegangenen", "vorangegangene",
-                    "vorhergehenden", "vorhergehende", "vorausgegangenen", "nachfolgenden")
 
 SUB = {
     # left/right word boundaries; a hyphen before a number means a name ("Shahed-136")
@@ -34,7 +31,7 @@ SUB = {
     "ORDWORD": lx.alternation(lx.ORDINAL_WORDS),
     "UNIT": r"(?P<unit>" + lx.alternation(lx.UNITS) + r")(?![\w])",
     "DIR": r"(?P<dir>" + lx.alternation(lx.DIRECTION_WORDS) + r")",
-    "ANAPH": r"(?P<anaph>" + lx.alternation(_ANAPHORIC_WORDS) + r")",
+    "ANAPH": r"(?P<anaph>" + lx.alternation(lx.ANAPHORIC_WORDS) + r")",
     "SEASON": r"(?P<season>" + lx.alternation(lx.SEASONS) + r")(?![\w])",
     "POD": r"(?P<pod>" + lx.alternation(lx.PARTS_OF_DAY) + r")",
     # what may follow a month, season or holiday to give its year

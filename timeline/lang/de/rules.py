@@ -112,16 +112,8 @@ def _relative_year(m: "re.Match[str]", anchor: Anchor) -> Optional[int]:
         return int(year)
     rel = _g(m, "yrel")
     if rel:
-        rel = rel.lower().split()[-1]
-        if rel.startswith(("dies", "laufend")):
-            base = anchor.deictic() if not anchor.narrative else anchor.anaphoric()
-            return base.year if base else None
-        if rel.startswith(("selb", "gleich", "desselb")):
-            base = anchor.anaphoric()
-            return base.year if base else None
-        offset = -1 if rel.startswith(("vorig", "letzt", "vergangen", "vorangegangen", "vorhergehend")) else 1
-        anaphoric = anchor.narrative or rel.startswith(("folgend", "darauffolgend", "vorangegangen", "vorhergehend"))
-        base = anchor.anaphoric() if anaphoric else anchor.deictic()
+        offset, anaphoric = lx.relation(rel)
+        base = anchor.anaphoric() if (anaphoric or anchor.narrative) else anchor.deictic()
         return base.year + offset if base else None
     if _g(m, "ythis"):
         base = anchor.anaphoric()
@@ -235,7 +227,7 @@ def r_month_year(m, anchor):
 def r_directed_month(m, anchor):
     """"im vergangenen September": the last September before the reference month, strictly."""
     month = _month(m.group("month"))
-    offset = lx.DIRECTION_WORDS[m.group("dir").lower()]
+    offset, _ = lx.relation(m.group("dir"))
     base = anchor.deictic() if not anchor.narrative else anchor.anaphoric("month")
     if base is None:
         return TimeValue(f"XXXX-{month:02d}")
@@ -377,9 +369,9 @@ def r_weekday(m, anchor):
         base = anchor.deictic()
         if base is None:
             return TimeValue(f"XXXX-WXX-{wd}")
-        d = cal.weekday_in_week(cal.shift(base, lx.DIRECTION_WORDS[week_word.lower()], "W"), wd)
+        d = cal.weekday_in_week(cal.shift(base, lx.relation(week_word)[0], "W"), wd)
     elif direction:
-        offset = lx.DIRECTION_WORDS[direction.lower()]
+        offset, _ = lx.relation(direction)
         base = anchor.deictic() if not anchor.narrative else anchor.anaphoric("day")
         if base is None:
             return TimeValue(f"XXXX-WXX-{wd}")
@@ -477,19 +469,11 @@ def r_relative_unit(m, anchor):
     """"vergangenen Monat", "nächste Woche", "dieses Jahres", "im folgenden Jahr", "am selben Tag"."""
     unit = _unit(m.group("unit"))
     word = (_g(m, "dir") or _g(m, "anaph") or "").lower()
-    if word in lx.DIRECTION_WORDS:
-        offset = lx.DIRECTION_WORDS[word]
-    elif word.startswith("neu"):
-        offset = 1  # "des neuen Jahres": the year after the one the story is in
-        if unit == "W" and anchor.dct is not None and not anchor.narrative and anchor.dct.isoweekday() < 5:
-            offset = 0  # "die neue Woche" from Monday to Thursday: the week that has begun
-    else:
-        offset = -1 if word.startswith(("vorangegangen", "vorhergehend", "vorausgegangen")) else (
-            0 if word.startswith(("selb", "gleich")) else 1)
-    anaphoric = (anchor.narrative or word.startswith(("folgend", "darauffolgend", "selb", "gleich",
-                                                      "vorangegangen", "vorhergehend", "nachfolgend",
-                                                      "vorausgegangen"))
-                 or unit in ("D", "N"))
+    offset, anaphoric_word = lx.relation(word)
+    if word.startswith("neu") and unit == "W" and anchor.dct is not None and not anchor.narrative \
+            and anchor.dct.isoweekday() < 5:
+        offset = 0  # "die neue Woche" from Monday to Thursday: the week that has begun
+    anaphoric = anchor.narrative or anaphoric_word or unit in ("D", "N")
     if unit in ("D", "N") and offset == 0 and word.startswith("dies"):
         anaphoric = True
     if not anaphoric and unit in ("D", "N") and word.startswith(("nächst", "kommend")):
@@ -562,7 +546,7 @@ def r_night_relative(m, anchor):
     base = anchor.dct if not anchor.narrative else anchor.anaphoric("day")
     if base is None:
         return TimeValue("XXXX-XX-XXTNI", "TIME")
-    past = m.group("nightdir").lower().startswith(("vergangen", "letzt", "vorig"))
+    past = lx.relation(m.group("nightdir"))[0] < 0
     return TimeValue(tv.fmt_part_of_day(base - timedelta(days=1 if past else 0), "NI"), "TIME")
 
 
@@ -572,8 +556,7 @@ def r_sport_season(m, anchor):
     if base is None:
         return None
     current = base.year if base.month >= 7 else base.year - 1
-    word = m.group("dir").lower()
-    offset = 1 if word.startswith(("komm", "nächst", "neu")) else (-1 if word.startswith(("vergangen", "letzt", "vorig")) else 0)
+    offset, _ = lx.relation(m.group("dir"))
     return TimeValue(tv.fmt_year(current + offset))
 
 
@@ -643,13 +626,8 @@ def r_mod_period(m, anchor):
            "ausgang": "END"}[m.group("modword").lower().split()[-1]]
     unit = _unit(m.group("unit"))
     word = (_g(m, "dir") or _g(m, "anaph") or "").lower()
-    offset = lx.DIRECTION_WORDS.get(word, 0)
-    if word.startswith(("folgend", "darauffolgend")):
-        offset = 1
-    elif word.startswith(("vorangegangen", "vorhergehend")):
-        offset = -1
-    anaphoric = anchor.narrative or not word or word.startswith(
-        ("folgend", "darauffolgend", "selb", "gleich", "vorangegangen", "vorhergehend"))
+    offset, anaphoric_word = lx.relation(word)
+    anaphoric = anchor.narrative or not word or anaphoric_word
     if not word and not anchor.narrative:
         anaphoric = False  # "Ende des Jahres" in news: this year
     if _g(m, "year"):
@@ -832,7 +810,7 @@ def r_season(m, anchor):
         base = anchor.deictic() if not anchor.narrative else anchor.anaphoric()
         if base is None:
             return TimeValue(f"XXXX-{season}")
-        offset = lx.DIRECTION_WORDS[direction.lower()]
+        offset, _ = lx.relation(direction)
         spans = [(y, tv.season_interval(y, season)) for y in (base.year - 2, base.year - 1, base.year, base.year + 1)]
         if offset > 0:  # "im kommenden Frühjahr": the next one that has not begun
             year = min(y for y, (first, _) in spans if first > base)
