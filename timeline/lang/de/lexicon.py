@@ -152,7 +152,7 @@ ANAPHORIC_WORDS = tuple(word for word, (_, anaphoric) in RELATIVE_WORDS.items() 
 #: The deictic forms with their offset ("vergangenen" -1, "dieses" 0, "kommende" +1).
 DIRECTION_WORDS: Dict[str, int] = {
     word: offset for word, (offset, anaphoric) in RELATIVE_WORDS.items()
-    if not anaphoric and not word.startswith("neu")
+    if not anaphoric
 }
 
 

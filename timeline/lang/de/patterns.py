@@ -37,9 +37,9 @@ SUB = {
     # what may follow a month, season or holiday to give its year
     "YEARSPEC1": (
         r"(?:\s+(?:des\s+Jahres\s+|(?:im\s+)?Jahre?\s+)?(?P<year>1\d{3}|20\d{2})(?![\d])(?![.,]\d)"
-        r"|\s+(?P<yrel>dieses|diesen|vorigen|letzten|vergangenen|kommenden|nächsten|laufenden|"
-        r"des\s+(?:selben|gleichen|folgenden|darauffolgenden|nächsten|kommenden|vergangenen|"
-        r"vorigen|letzten|vorangegangenen|vorhergehenden|laufenden)|desselben|folgenden)\s+Jahres"
+        # "dieses Jahres", "des vorausgegangenen Jahres", "desselben Jahres": the direction table
+        r"|\s+(?P<yrel>(?:des\s+)?" + lx.alternation(w for w in lx.RELATIVE_WORDS if w.endswith(("es", "en")))
+        + r")\s+Jahres"
         r"|\s+(?P<ythis>des\s+Jahres)(?!\s+\d))"
     ),
 }

@@ -465,14 +465,21 @@ def r_figurative_future(m, anchor):
     return TimeValue("FUTURE_REF")
 
 
+def _relation_for(word: str, unit: str, anchor: Anchor) -> Tuple[int, bool]:
+    """The direction table's (offset, anaphoric) for ``word`` before ``unit``; "die neue Woche"
+    from Monday to Thursday is the week that has begun (offset 0), from Friday the next one."""
+    offset, anaphoric = lx.relation(word)
+    if word.startswith("neu") and unit == "W" and anchor.dct is not None and not anchor.narrative \
+            and anchor.dct.isoweekday() < 5:
+        offset = 0
+    return offset, anaphoric
+
+
 def r_relative_unit(m, anchor):
     """"vergangenen Monat", "nächste Woche", "dieses Jahres", "im folgenden Jahr", "am selben Tag"."""
     unit = _unit(m.group("unit"))
     word = (_g(m, "dir") or _g(m, "anaph") or "").lower()
-    offset, anaphoric_word = lx.relation(word)
-    if word.startswith("neu") and unit == "W" and anchor.dct is not None and not anchor.narrative \
-            and anchor.dct.isoweekday() < 5:
-        offset = 0  # "die neue Woche" from Monday to Thursday: the week that has begun
+    offset, anaphoric_word = _relation_for(word, unit, anchor)
     anaphoric = anchor.narrative or anaphoric_word or unit in ("D", "N")
     if unit in ("D", "N") and offset == 0 and word.startswith("dies"):
         anaphoric = True
@@ -626,7 +633,7 @@ def r_mod_period(m, anchor):
            "ausgang": "END"}[m.group("modword").lower().split()[-1]]
     unit = _unit(m.group("unit"))
     word = (_g(m, "dir") or _g(m, "anaph") or "").lower()
-    offset, anaphoric_word = lx.relation(word)
+    offset, anaphoric_word = _relation_for(word, unit, anchor)
     anaphoric = anchor.narrative or not word or anaphoric_word
     if not word and not anchor.narrative:
         anaphoric = False  # "Ende des Jahres" in news: this year
@@ -1068,7 +1075,7 @@ RULES: Tuple[Rule, ...] = (
                   "1911-07", published=None, mode="narrative"),
           Example("Im Juni und Juli wurde verhandelt.", "Juli", "2024-07", published="2024-09-01"))),
     Rule("directed_month",
-         r"{B}(?P<x>(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses)\s+{MONTHNAME})",
+         r"{B}(?P<x>{DIR}\s+{MONTHNAME})(?!-)",
          r_directed_month,
          (Example("Im vergangenen September wurde verhandelt.", "vergangenen September", "2023-09"),
           Example("Im kommenden März soll gewählt werden.", "kommenden März", "2025-03")), priority=1),
@@ -1139,8 +1146,7 @@ RULES: Tuple[Rule, ...] = (
     Rule("weekday",
          r"{B}(?<!Herrn\s)(?<!Herr\s)(?<!Frau\s)"
          r"(?:(?:frühen|späten)\s+(?=\w+(?:abend|morgen|vormittag|nachmittag|mittag|nacht)(?!\w)))?"
-         r"(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|dieses|"
-         r"vergangene|vorige|letzte|kommende|nächste|diese|diesem)\s+)?{WEEKDAY}"
+         r"(?:{DIR}\s+)?{WEEKDAY}"
          r"(?P<podc>abend|morgen|vormittag|nachmittag|mittag|nacht|früh)?(?!\w)"
          r"(?:\s+(?P<weekdir>kommender|nächster|dieser|vergangener|voriger|letzter)\s+Woche)?",
          r_weekday,
@@ -1159,7 +1165,7 @@ RULES: Tuple[Rule, ...] = (
           Example("Kim kommt am Mittwoch kommender Woche.", "Mittwoch kommender Woche", "2023-09-13",
                   published="2023-09-06"))),
     Rule("night_before_weekday",
-         r"(?:\b[Ii]n\s+der\s+)?(?P<x>Nacht\s+(?:zum|zu|auf)\s+(?:(?P<dir>vergangenen|letzten|kommenden)\s+)?{WEEKDAY})(?!\w)",
+         r"(?:\b[Ii]n\s+der\s+)?(?P<x>Nacht\s+(?:zum|zu|auf)\s+(?:{DIR}\s+)?{WEEKDAY})(?!\w)",
          r_night_before,
          (Example("In der Nacht zum Mittwoch landete Putin.", "Nacht zum Mittwoch",
                   "2024-06-19TNI", published="2024-06-20"),
@@ -1199,10 +1205,7 @@ RULES: Tuple[Rule, ...] = (
          priority=-1),
     # --- periods relative to now or to the last date ---------------------------------------------
     Rule("relative_unit",
-         r"{B}(?:(?P<dir>vergangenen|vergangene|vergangenes|vergangenem|vorigen|vorige|voriges|vorigem|"
-         r"letzten|letzte|letztes|letztem|kommenden|kommende|kommendes|kommendem|nächsten|nächste|nächstes|"
-         r"nächstem|diesen|diese|dieses|dieser|diesem|neuen|neue|neues|"
-         r"laufenden|laufende|laufendes|bevorstehenden|aktuellen)|{ANAPH})\s+"
+         r"{B}(?:{DIR}|{ANAPH})\s+"
          r"(?P<unit>Wochenendes?|Wochenende|Woche|Monats?|Jahr(?:es|s)?|Quartals?|Halbjahr(?:es|s)?|"
          r"Jahrzehnts?|Tag(?:es)?)(?P<podr>abend|morgen)?(?!\w)",
          r_relative_unit,
@@ -1438,7 +1441,7 @@ RULES: Tuple[Rule, ...] = (
          (Example("Nach wochenlangen Kämpfen fiel die Stadt.", "wochenlangen", "PXW", type="DURATION"),)),
     # --- seasons, quarters, holidays -----------------------------------------------------------
     Rule("season",
-         r"(?:" + _PREP_BEFORE_BARE + r"|(?<=\b[Ii]m\s))(?P<x>(?:(?P<dir>vergangenen|vorigen|letzten|kommenden|nächsten|diesen|diesem|dieses)\s+)?{SEASON}{YEARSPEC})",
+         r"(?:" + _PREP_BEFORE_BARE + r"|(?<=\b[Ii]m\s))(?P<x>(?:{DIR}\s+)?{SEASON}{YEARSPEC})",
          r_season,
          (Example("Im Frühjahr 2023 begann die Offensive.", "Frühjahr 2023", "2023-SP"),
           Example("Die Wahl soll im Herbst stattfinden.", "Herbst", "2024-FA"),
