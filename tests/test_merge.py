@@ -256,6 +256,9 @@ class TestIdentity:
         assert dict(explain(morning, afternoon).evidence)["time"] == "other times of the day"
         assert explain(morning, clock).same and explain(day, afternoon).same
         assert not explain(clock, afternoon).same
+        # the report of the whole day fits both and would join them: it stays alone
+        merged, _ = merge_events([morning, afternoon, day])
+        assert sorted(len(e.mentions) for e in merged) == [1, 1, 1]
 
     def test_a_report_without_names_joins_by_concept_day_and_figures(self):
         named = ev("2025-04-21", "sterben", ["Franziskus"], doc="a", title="Franziskus stirbt mit 88 Jahren")

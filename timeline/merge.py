@@ -731,7 +731,7 @@ class _ReportGraph:
     def _fit_key(self, g: int) -> tuple:
         """What decides whether a group's reports fit another's (times, series, figures)."""
         f = self.feats[self.alike[g][0]]
-        return f.start, f.end, f.granularity, f.words.series, f.words.figures
+        return f.start, f.end, f.granularity, f.value, f.words.series, f.words.figures
 
     def _misfit(self, groups: Dict[tuple, int]) -> bool:
         """Do two of these groups (one per distinct fit key) not fit each other?"""
