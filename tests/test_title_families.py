@@ -95,3 +95,18 @@ def test_a_subject_cut_from_its_noun_phrase_gives_the_sentence():
 def test_a_genitive_name_is_not_cut_from_its_noun():
     (title,) = titles("Im ersten Quartal wuchs Boschs bereinigter Umsatz um ein Viertel.")
     assert "Boschs wächst" not in title and "Boschs bereinigter Umsatz" in title
+
+
+def test_the_clause_subject_is_no_owner_of_a_noun_in_its_clause():
+    found = titles("Die Ministerin sprach bei der Konferenz am Montag über Steuern.")
+    assert found and not any(": " in t for t in found), found
+
+
+def test_a_genitive_name_still_owns_its_noun():
+    found = titles("Orbáns Besuch in Moskau am Freitag sorgte für Ärger.")
+    assert any(t.startswith("Orbán: Besuch in Moskau") for t in found), found
+
+
+def test_what_was_said_comes_from_the_sentence_start_not_an_apposition():
+    found = titles("Die Airline, die größte des Landes, sagte am Mittwoch 165 Flüge ab.")
+    assert not any(": " in t for t in found), found

@@ -683,8 +683,12 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
         participants, places = _participants(tokens, a, b, names)
         owner = _noun_owner(tokens, a, noun, subject, phrase)
         title = noun_title(owner, phrase)
-        if owner is None and len(phrase) == 1:
-            title = clause_piece(tokens, a, b) or title  # a bare noun ("Zinsentscheidung") says nothing
+        if (owner is None and len(phrase) == 1) or (owner is not None and not _genitive_owner(tokens, a, noun)
+                                                     and cl.finite_verb(tokens, a, b) is not None):
+            # a bare noun ("Zinsentscheidung") says nothing; the clause's subject before a noun
+            # of its clause ("Carsten Spohr: Rede", "China: Invasion in der Ukraine") often
+            # misleads: the sentence says how they belong together
+            title = clause_piece(tokens, a, b, relative_ok=owner is None) or title
         return _Candidate(noun, "noun", title, participants, tokens[noun].lemma, places)
     if verb is None:
         return None
@@ -697,10 +701,11 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
         if said and len(title.split()) <= 6:
             title = join_words([title + ","] + said)  # "Putin kündigt an, ... zu stationieren"
         elif len(title.split()) <= 8 and prev_clause is not None and prev_clause[1] == a \
-                and tokens[a].tag in _FINITE:
-            # "..., teilte das Unternehmen mit": what was said stands before
-            before = clause_piece(tokens, prev_clause[0], prev_clause[1], limit=12)
-            if before and not tokens[prev_clause[0]].tag in ("PRELS", "PRELAT", "KOUS", "PWAV"):
+                and tokens[a].tag in _FINITE and _separable_lemma(tokens, a, b, verb) in lx.SAYING_VERBS \
+                and _has_verb(tokens, 0, a) and tokens[0].tag not in ("PRELS", "PRELAT", "KOUS", "PWAV"):
+            # "..., teilte das Unternehmen mit": what was said stands before, from the sentence's start
+            before = clause_piece(tokens, 0, a, limit=12)
+            if before:
                 title = f"{title}: {before}"
     participants, places = _participants(tokens, a, b, names, _earlier_stops(tokens, a, b, subject))
     return _Candidate(verb, "verb", title, participants, _separable_lemma(tokens, a, b, verb), places)
@@ -751,7 +756,7 @@ def _pronoun_beside(tokens: Sequence[Token], i: int) -> str:
     return ""
 
 
-def clause_piece(tokens: Sequence[Token], a: int, b: int, limit: int = PIECE_LIMIT) -> str:
+def clause_piece(tokens: Sequence[Token], a: int, b: int, limit: int = PIECE_LIMIT, relative_ok: bool = True) -> str:
     """The clause as the sentence says it, for a title when no subject or no verb can be read
     with confidence: its words in their order, without a leading conjunction or comma and the
     closing punctuation; a longer clause is cut after its last noun or name within ``limit``
@@ -761,8 +766,8 @@ def clause_piece(tokens: Sequence[Token], a: int, b: int, limit: int = PIECE_LIM
         k += 1
     while end > k and (tokens[end - 1].tag in ("$,", "$(", "$.", "$:") or tokens[end - 1].text in _QUOTES):
         end -= 1
-    if end - k < 3:
-        return ""
+    if end - k < 3 or (not relative_ok and tokens[k].tag in ("PRELS", "PRELAT")):
+        return ""  # a relative clause is a headline only where nothing better is at hand
     # a title speaks in the present: "kündigte ... an" -> "kündigt ... an", "hatte" -> "hat"
     words = [(present_of_past(t.text, t.lemma, _pronoun_beside(tokens, i)) if t.tag in _FINITE else None) or t.text
              for i, t in enumerate(tokens[k:end], start=k)]
@@ -807,6 +812,14 @@ def _noun_owner(tokens: Sequence[Token], a: int, noun: int, subject: Optional[_S
             and tokens[noun + 2].tag in ("NE", "FM"):
         return None  # "ein Angriff der Huthi": the genitive says whose event it is, not the subject
     return subject.text
+
+
+def _genitive_owner(tokens: Sequence[Token], a: int, noun: int) -> bool:
+    """A name in the genitive right before the noun owns it ("Orbáns Besuch")."""
+    k = noun - 1
+    while k >= a and tokens[k].tag in ("ADJA", "CARD"):
+        k -= 1
+    return k >= a and tokens[k].tag == "NE" and cl.is_genitive(tokens[k])
 
 
 def _antecedent_candidate(tokens, prev_clause, subject) -> Optional[_Candidate]:
