@@ -11,10 +11,9 @@
 
 A slow call is a bug in the tagger (typically regex backtracking or quadratic work), never
 something to work around here: the ``deadline`` makes it a test failure with the input shown.
-Single 20 000-character lines full of candidates are known to be slow today (quadratic in sentence
-length, see ``LONG_LINES``): they are pinned as xfail cases run in a child process with a timeout,
-and the hypothesis tests of long inputs use many short lines, or one long line no rule can match,
-so that they can still find other problems.
+Single 20 000-character lines full of candidates (``LONG_LINES``) run in a child process with a
+timeout, so that a hang costs this suite seconds; the hypothesis tests of long inputs use many
+short lines, or one long line no rule can match.
 
 ``TIMELINE_HYPOTHESIS_SCALE=100`` multiplies every ``max_examples`` for a thorough bug hunt.
 """
@@ -193,27 +192,20 @@ def test_very_long_texts_of_short_lines(text, published, mode):
 
 # Single 20 000-character lines full of candidates.  Each runs in a child process that reports how
 # long ``tag`` took, and is killed after CHILD_TIMEOUT_S, so that a hang costs this suite seconds.
-# The QUADRATIC cases are slow today (4-20 s): the engine recomputes the clause tense over the whole
-# sentence for every candidate (engine._Tenses.at -> tense.clause_tense), even for candidates whose
-# resolver then rejects them ("2024-13-45"), so time grows with the square of the sentence length.
+# (They were slow once: the clause tense re-read for every candidate, quadratic in the sentence;
+# the sentence boundary regex backtracking on a run of dots.  Both are linear now.)
 CHILD_TIMEOUT_S = 3.0
-QUADRATIC = pytest.mark.xfail(strict=False, reason="quadratic in sentence length: "
-                              "engine._Tenses.at re-reads the whole sentence for every candidate")
-# sentences._BOUNDARY = [.!?…]+[quotes/brackets]*(?=\s+): on a run of punctuation that no white
-# space follows, every start position backtracks through the whole run (quadratic, 5 s for 20k).
-BACKTRACKING = pytest.mark.xfail(strict=False, reason="regex backtracking: sentences._BOUNDARY on a "
-                                 "long run of '.', '!', '?' or '…' without white space")
 LONG_LINES = [
     pytest.param("ä€𝔘 \u200b", id="unicode"),
     pytest.param("Heute kam er. Gestern ging sie. Im Mai 1999 war es. Vor drei Tagen. ",
                  id="time-words-in-sentences"),
-    pytest.param(".", id="run-of-dots", marks=BACKTRACKING),
-    pytest.param("1.2.3 2024-13-45 31.02. 99999 ", id="digit-soup", marks=QUADRATIC),
-    pytest.param("2024-13-45 ", id="invalid-iso-dates", marks=QUADRATIC),
-    pytest.param("2024-06-23TEV", id="glued-timex-values", marks=QUADRATIC),
-    pytest.param("1999 ", id="years", marks=QUADRATIC),
+    pytest.param(".", id="run-of-dots"),
+    pytest.param("1.2.3 2024-13-45 31.02. 99999 ", id="digit-soup"),
+    pytest.param("2024-13-45 ", id="invalid-iso-dates"),
+    pytest.param("2024-06-23TEV", id="glued-timex-values"),
+    pytest.param("1999 ", id="years"),
     pytest.param("heute gestern Montag Mai 1999 vor drei Tagen Anfang des Jahres um 12.30 Uhr ",
-                 id="time-words-one-sentence", marks=QUADRATIC),
+                 id="time-words-one-sentence"),
 ]
 
 
