@@ -114,7 +114,7 @@ def build(
     lone surrogate, an unreadable file or date) becomes a :class:`DocumentFailure` in
     ``Timeline.failures`` with that message, and the rest of the batch goes on untouched.
     """
-    from timeline.merge import MergePolicy, merge_events
+    from timeline.merge import MergePolicy
 
     if not isinstance(merge, (bool, MergePolicy)):
         raise InputError(f"merge must be True, False or a MergePolicy, not {type(merge).__name__}")
@@ -145,21 +145,32 @@ def build(
     stream = load_documents(documents, published=published, meta=meta, language=language, mode=mode,
                             timezone=timezone, max_bytes=max_bytes or MAX_BYTES,
                             text_key=text_key, date_key=date_key)
-    kept: List[Union[Document, DocumentInfo]] = []
-    failures: List[DocumentFailure] = []
-    events: List[Event] = []
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(_open_cache(cache)) if cache is not None else None
         extractor = stack.enter_context(Extractor(jobs=jobs, annotator=annotator, reported=reported,
                                                   cache=store, keep_texts=keep_texts))
         phase = stack.enter_context(reporter.phase("extract", total))
-        for result in extractor.run(stream):
-            phase.advance()
-            if result.failure is not None:
-                failures.append(result.failure)
-                continue
-            events.extend(result.events)
-            kept.append(result.info)
+        return assemble(extractor.run(stream, done=lambda _: phase.advance()), policy, reporter,
+                        before_merge=stack.close)  # workers and cache closed before merging
+
+
+def assemble(results, policy, reporter, before_merge=None) -> Timeline:
+    """The timeline of the extracted documents ``results`` (:class:`timeline.extraction.Extracted`,
+    in document order): their events merged by ``policy`` and ordered, failures kept apart.
+    ``before_merge`` is called once every result is in (the extraction phase is over)."""
+    from timeline.merge import merge_events
+
+    kept: List[Union[Document, DocumentInfo]] = []
+    failures: List[DocumentFailure] = []
+    events: List[Event] = []
+    for result in results:
+        if result.failure is not None:
+            failures.append(result.failure)
+            continue
+        events.extend(result.events)
+        kept.append(result.info)
+    if before_merge is not None:
+        before_merge()
     rank = {doc.id or f"doc{i + 1}": i for i, doc in enumerate(kept)}
     undated = [e for e in events if e.reported]
     aside = [e for e in events if not e.reported and e.status in SET_ASIDE]

@@ -294,6 +294,8 @@ def load_documents(
     text_key: Optional[str] = None,
     date_key: Optional[str] = None,
     input_format: Optional[str] = None,
+    _ids: Optional[_Ids] = None,
+    _first: int = 1,
 ) -> Iterator[Union[Document, DocumentFailure]]:
     """Documents from texts, dicts, files, folders, streams and Document objects, one by one
     (see the module doc).
@@ -316,8 +318,11 @@ def load_documents(
         items = [items]
     sidecar = _sidecar(meta)
     reading = _Reading(published, timezone, language, mode, max_bytes, text_key, date_key,
-                       input_format, sidecar, _Folders() if meta is None else None)
-    for position, item in enumerate(items, start=1):
+                       input_format, sidecar, _Folders() if meta is None else None,
+                       _ids if _ids is not None else _Ids())
+    # _ids/_first: a part of a longer stream read elsewhere (timeline.dask) gets the ids the
+    # whole stream would give it
+    for position, item in enumerate(items, start=_first):
         for result in _read_item(item, f"doc{position}", reading):
             if isinstance(result, Document) and result.published is None and result.mode == "news":
                 warnings.warn(UndatedDocumentWarning(

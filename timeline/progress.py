@@ -43,6 +43,7 @@ class Phase:
     def __init__(self, name: str, total: Optional[int], callback: Optional[Callback], bar) -> None:
         self.name, self.total, self.done = name, total, 0
         self._callback, self._bar = callback, bar
+        self._closed = False
         if callback is not None:
             callback(name, 0, total)
 
@@ -61,6 +62,9 @@ class Phase:
             self._bar.refresh()
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         if self.total is None:
             self.total = self.done
         elif self.done < self.total:
