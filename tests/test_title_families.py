@@ -110,3 +110,9 @@ def test_a_genitive_name_still_owns_its_noun():
 def test_what_was_said_comes_from_the_sentence_start_not_an_apposition():
     found = titles("Die Airline, die größte des Landes, sagte am Mittwoch 165 Flüge ab.")
     assert not any(": " in t for t in found), found
+
+
+def test_a_long_saying_is_cut_not_dropped():
+    found = titles("Der Sprecher sagte am Montag, die Regierung mache bei den Verhandlungen über den Haushalt "
+                   "des kommenden Jahres gute Fortschritte.")
+    assert any(t.startswith("Der Sprecher sagt, die Regierung") and t.endswith("…") for t in found), found

@@ -648,8 +648,25 @@ def _what_was_said(tokens: Sequence[Token], clause: Optional[Tuple[int, int]], l
     infinitive = any(tokens[i].tag in ("PTKZU", "VVIZU") for i in range(a, b))
     if not infinitive and cl.finite_verb(tokens, a, b) in (None, a):
         return []  # no verb, or the main clause after "Wie X berichtete, plant ..."
-    words = [tokens[i].text for i in range(a, b) if tokens[i].tag != "TIME" and tokens[i].text not in _QUOTES]
-    return words if 2 <= len(words) <= limit else []
+    dropped = set()
+    for i in range(a, b):
+        if tokens[i].tag == "TIME":
+            dropped.add(i)
+            k = i - 1
+            while k >= a and tokens[k].tag in ("APPR", "APPRART", "ART"):
+                dropped.add(k)  # "in den kommenden Monaten": the time's preposition goes with it
+                k -= 1
+    kept = [i for i in range(a, b) if i not in dropped and tokens[i].text not in _QUOTES]
+    words = [tokens[i].text for i in kept]
+    if len(words) < 2:
+        return []
+    if len(words) > limit:
+        # longer content is cut after a noun: "Hebestreit sagt, Scholz mache beim Ausräumen …"
+        nouns = [n for n, i in enumerate(kept[:limit + 2]) if tokens[i].tag in ("NN", "NE")]
+        if not nouns or nouns[-1] < 2:
+            return []
+        words = words[:nouns[-1] + 1] + ["…"]
+    return words
 
 
 def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[int],
@@ -698,7 +715,7 @@ def _candidate(tokens: Sequence[Token], a: int, b: int, time_tokens: Sequence[in
     if (tokens[verb].lemma.lower() in lx.SAYING_VERBS or _separable_lemma(tokens, a, b, verb) in lx.SAYING_VERBS) \
             and tokens[a].tag not in ("PWAV", "KOUS", "KOKOM"):
         said = _what_was_said(tokens, next_clause)
-        if said and len(title.split()) <= 6:
+        if said and len(title.split()) <= 6 and (said[-1] != "…" or len(title.split()) <= 4):
             title = join_words([title + ","] + said)  # "Putin kündigt an, ... zu stationieren"
         elif len(title.split()) <= 8 and prev_clause is not None and prev_clause[1] == a \
                 and tokens[a].tag in _FINITE and _separable_lemma(tokens, a, b, verb) in lx.SAYING_VERBS \
