@@ -1563,6 +1563,9 @@ _SEASON_WORDS = ("frühling", "frühjahr", "sommer", "herbst", "winter")
 _RELATIVE_WORDS = ("später", "danach", "darauf", "nachher", "hernach", "zuvor", "vorher", "davor",
                    "früher", "drauf")
 _DAY_PARTS = ("morgen", "mittag", "abend", "nacht")
+_UNIT_STEMS = ("jahr", "monat", "woche", "tag", "nacht", "nächte", "stunde", "minute", "sekunde",
+               "quartal")
+_PLURAL_UNIT_STEMS = ("tage", "wochen", "monate", "jahre", "jahrzehnte", "stunden")
 NEEDLES = {
     "weekday": tuple(lx.WEEKDAYS),
     "night_before_weekday": ("nacht",),
@@ -1573,10 +1576,21 @@ NEEDLES = {
     "day_after": ("darauf",),
     "holiday_night": ("nacht", "heiligabend"),
     "sport_season": ("saison",),
+    "future_noun": ("zukunft",),
+    "future_noun_with_preposition": ("zukunft",),
+    "moment": ("moment",),
+    "unit_to_unit": ("tag zu", "woche zu", "monat zu", "jahr zu"),
+    "compound_duration": _UNIT_STEMS,
+    "duration": _UNIT_STEMS + ("wochenende", "halbjahr", "jahrzehnt", "jahrhundert", "dekade"),
+    "vague_duration": _UNIT_STEMS + ("wochenende", "halbjahr", "jahrzehnt", "jahrhundert", "dekade"),
+    "in_future": _UNIT_STEMS + ("wochenende", "halbjahr", "jahrzehnt", "jahrhundert", "dekade"),
+    "event_offset_span": _UNIT_STEMS,
+    "plural_units_coordinated": _PLURAL_UNIT_STEMS,
+    "plural_units_pair": _PLURAL_UNIT_STEMS,
+    "daytime_adverb": ("tagsüber",),
     "unit_then": ("zuvor", "davor", "vorher", "darauf", "danach", "später"),
     "day_adjective": ("gestrig", "morgig"),
     "night_relative": ("nacht",),
-    "daytime_adverb": ("tagsüber",),
     "compound_period": ("vorjahr", "vormonat", "vorwoche", "vorquartal", "vortag", "folge", "gesamtjahr",
                         "schlussviertel",
                         "jahres", "monats", "wochen", "schlussquartal"),
