@@ -16,7 +16,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from datetime import date
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from timeline.lang.de import modifiers, roles
 from timeline.lang.de.rules import RULES, Rule
@@ -39,22 +39,28 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"«»–]|\s-\s|\bdass\b|\bund\
 _REACH_BEFORE, _REACH_AFTER = 100, 160
 
 
-def _windows(lowered: str, needles) -> List[Tuple[int, int]]:
-    """Merged stretches of text around the needles' occurrences."""
-    spans = []
-    for needle in needles:
-        k = lowered.find(needle)
-        while k >= 0:
-            spans.append((max(0, k - _REACH_BEFORE), k + len(needle) + _REACH_AFTER))
-            k = lowered.find(needle, k + 1)
-    spans.sort()
-    merged: List[Tuple[int, int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
+@functools.lru_cache(maxsize=None)
+def _needle_finder(needles: Tuple[str, ...]) -> "re.Pattern[str]":
+    """Every position where one of ``needles`` starts (the longest one there), in text order."""
+    alternatives = "|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True))
+    return re.compile(f"(?=({alternatives}))")
+
+
+def _windows(lowered: str, needles) -> Iterator[Tuple[int, int]]:
+    """Merged stretches of text around the needles' occurrences, in text order (streamed: no
+    list of every occurrence, which took ~60 bytes of memory per byte of text)."""
+    current: Optional[Tuple[int, int]] = None
+    for m in _needle_finder(tuple(needles)).finditer(lowered):
+        k = m.start()
+        a, b = max(0, k - _REACH_BEFORE), k + len(m.group(1)) + _REACH_AFTER
+        if current is not None and a <= current[1]:
+            current = (current[0], max(current[1], b))
+            continue
+        if current is not None:
+            yield current
+        current = (a, b)
+    if current is not None:
+        yield current
 
 
 def _matches(rule: Rule, text: str, lowered: str):
@@ -65,13 +71,16 @@ def _matches(rule: Rule, text: str, lowered: str):
         yield from rule.regex.finditer(text, a, min(b, len(text)))
 
 
+#: Lowering keeps every offset: "İ" (U+0130, the only character whose lower case is two) -> "i".
+_SAME_LENGTH_LOWER = {0x130: "i"}
+
+
 def find_candidates(text: str, mode: Optional[str] = None) -> List[Candidate]:
     """All matches of all rules (of those that run in ``mode``, when given), as (start, end,
     rule, match)."""
     found: List[Candidate] = []
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lowered ("İ")
-        lowered = "".join(ch.lower()[:1] for ch in text)
+    # "İ" is the one character whose lower case is longer (i + a combining dot): keep offsets
+    lowered = text.translate(_SAME_LENGTH_LOWER).lower()
     for rule in RULES:
         if mode is not None and mode not in rule.modes:
             continue
