@@ -344,3 +344,46 @@ def test_earlier_sentences_are_tagged_only_for_a_pronoun_that_needs_them():
     titles_found, asked = _asked("Der Kanzler reiste nach Bonn. Am Dienstag eröffnete er die Tagung.")
     assert asked == ["Am Dienstag eröffnete er die Tagung.", "Der Kanzler reiste nach Bonn."]
     assert titles_found == ["Der Kanzler eröffnet die Tagung"]
+
+
+# --- a "von" attribute of the subject in front of the verb stays with it --------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Aktien von Heidelberg Materials setzten heute nach Quartalszahlen ihre Rally fort.",
+     "Die Aktien von Heidelberg Materials setzen nach Quartalszahlen ihre Rally fort"),
+    ("Die Spitzen von Union und SPD trafen sich am Dienstag zum Koalitionsausschuss.",
+     "Die Spitzen von Union und SPD treffen sich zum Koalitionsausschuss"),
+    ("Die Innenminister von Bund und Ländern beschlossen am Freitag ein neues Verfahren.",
+     "Die Innenminister von Bund und Ländern beschließen ein neues Verfahren"),
+    # "und" inside the attribute makes no plural subject
+    ("Der Vorstand von Bayer und Siemens kündigte am Montag einen Umbau an.",
+     "Der Vorstand von Bayer und Siemens kündigt einen Umbau an"),
+])
+def test_a_von_attribute_of_the_subject_stays_with_it(text, expected):
+    assert title(text) == expected
+
+
+# --- a subordinate clause shown as a piece keeps the clause it depends on ------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "um ... zu" after a short main clause
+    ("Der Minister betonte im Mai: Das genüge, um die Kassen gut durch das Jahr 2026 zu bringen.",
+     "Das genüge, um die Kassen gut durch das Jahr 2026 zu bringen"),
+    # a relative clause after the noun phrase it describes
+    # (a nominalised adjective the antecedent search does not take)
+    ("Ein Einheimischer, der sich am Dienstag am Gipfel befand, wird noch vermisst.",
+     "Ein Einheimischer, der sich am Dienstag am Gipfel befindet"),
+    # "dass" after a main clause
+    ("Sie sei zuversichtlich, dass es in der nächsten Woche gelingt.",
+     "Sie sei zuversichtlich, dass es in der nächsten Woche gelingt"),
+])
+def test_a_subordinate_piece_keeps_the_clause_it_depends_on(text, expected):
+    assert expected in titles(text)
+
+
+def test_a_zu_infinitive_is_no_clause_a_purpose_clause_depends_on():
+    text = ("Die Ministerin hatte vor zwei Wochen angekündigt, den Firmen mehr Zeit geben zu wollen, "
+            "um die ab diesem Jahr geltenden Grenzwerte einzuhalten.")
+    assert not any(t.startswith("Den Firmen mehr Zeit") for t in titles(text))

@@ -304,11 +304,35 @@ def _clause_subject(tokens: Sequence[Token], spans: Sequence[Tuple[int, int]], c
             return cut_off
     number = plural_verb if cl.finite_verb(tokens, a, b) is not None else None
     subj = _phrase_subject(tokens, found.phrase, number, found.vorfeld if found.moved else None)
+    subj = _with_vorfeld_attribute(tokens, a, b, found.phrase, subj)
     if subj.pronoun:
         resolved = _resolve(subj.text, plural_verb, earlier) or _resolve(subj.text, plural_verb, context)
         if resolved is not None:
             return attrs.evolve(resolved, span=subj.span, vorfeld=subj.vorfeld, shown=())
     return subj
+
+
+_ATTRIBUTE_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "FM", "TRUNC", "CARD", "KON", "PPOSAT"})
+
+
+def _with_vorfeld_attribute(tokens: Sequence[Token], a: int, b: int, phrase: cl.Phrase,
+                            subj: _Subject) -> _Subject:
+    """A subject in front of its finite verb with the "von" attribute that follows it before the
+    verb: the Vorfeld is one constituent, so "Die Spitzen von Union und SPD trafen sich" is about
+    "Die Spitzen von Union und SPD" (the title never splits it: "Die Spitzen treffen von Union und
+    SPD sich").  A subject with several conjuncts, a pronoun and a moved subject stay as they are."""
+    finite = cl.finite_verb(tokens, a, b)
+    if subj.pronoun or subj.vorfeld is not None or subj.span is None or finite is None \
+            or len(phrase.conjuncts) != 1 or not phrase.end < finite:
+        return subj
+    if tokens[phrase.end].text.lower() != "von" or finite - phrase.end < 2:
+        return subj
+    tail = tokens[phrase.end + 1:finite]
+    if not all(t.tag in _ATTRIBUTE_TAGS for t in tail) or tail[-1].tag not in _NOUNS \
+            or any(t.tag == "KON" and t.text.lower() not in ("und", "sowie") for t in tail):
+        return subj
+    text = join_words([subj.text] + [t.text for t in tokens[phrase.end:finite]])
+    return attrs.evolve(subj, text=text, span=(subj.span[0], finite), shown=())
 
 
 def sentence_subjects(tokens: Sequence[Token], context: Callable[[], Sequence[_Subject]] = lambda: ()
@@ -786,8 +810,7 @@ def clause_piece(tokens: Sequence[Token], a: int, b: int, limit: int = PIECE_LIM
     if end - k < 3 or (not relative_ok and tokens[k].tag in ("PRELS", "PRELAT")):
         return ""  # a relative clause is a headline only where nothing better is at hand
     # a title speaks in the present: "kündigte ... an" -> "kündigt ... an", "hatte" -> "hat"
-    words = [(present_of_past(t.text, t.lemma, _pronoun_beside(tokens, i)) if t.tag in _FINITE else None) or t.text
-             for i, t in enumerate(tokens[k:end], start=k)]
+    words = [_present_word(tokens, i) for i in range(k, end)]
     if tokens[k].tag in _FINITE:
         # "..., sei seit gestern gesunken": the subject stands before, in a verbless first clause
         # ("Der Pegelstand des Stausees, der sich ... gebildet hat, sei ..."): it leads the piece
@@ -796,12 +819,57 @@ def clause_piece(tokens: Sequence[Token], a: int, b: int, limit: int = PIECE_LIM
                 or not any(tokens[i].tag in ("NN", "NE") for i in range(lead)):
             return ""
         words = [t.text for t in tokens[:lead]] + words
+    elif tokens[k].tag in _SUBORDINATE_LEADS:
+        # "um ... zu bringen", "dass ...", "der sich ... aufhielt" say nothing alone: the clause
+        # they depend on leads ("Das reiche, um die Pflegekassen ... zu bringen")
+        head = _governing_piece(tokens, a, limit)
+        if head:
+            words = head + [","] + words
     if len(words) > limit:
         offset = len(words) - (end - k)  # the lead's words come first
         nouns = [i for i in range(limit) if i >= offset and tokens[k + i - offset].tag in ("NN", "NE", "FM")]
         words = words[:(nouns[-1] if nouns else limit - 1) + 1] + ["…"]
     text = join_words(words)
     return text[:1].upper() + text[1:]
+
+
+#: Words that open a clause which depends on another: subordinating conjunctions, "um"/"ohne"
+#: before a zu-infinitive, relative pronouns.
+_SUBORDINATE_LEADS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT"})
+
+
+def _governing_piece(tokens: Sequence[Token], a: int, limit: int) -> List[str]:
+    """The words of the clause right before the subordinate clause starting at ``a`` (which it
+    depends on), in the present tense, when it is a main clause of a few words or the noun
+    phrase a relative clause describes; [] otherwise."""
+    spans = clauses(tokens)
+    c = next((i for i, (s, e) in enumerate(spans) if s <= a < e), None)
+    if not c:
+        return []
+    ga, gb = spans[c - 1]
+    first = next((i for i in range(ga, gb) if tokens[i].tag not in ("KON", "$,", "$(", "$.", "$:")), gb)
+    if first >= gb or tokens[first].tag in _SUBORDINATE_LEADS or tokens[first].tag in ("PWS", "PWAV", "PWAT"):
+        return []
+    relative = tokens[a].tag in ("PRELS", "PRELAT")
+    has_verb = cl.finite_verb(tokens, ga, gb) is not None  # "mehr Zeit geben zu wollen, um ...": no main clause
+    if relative == has_verb and not (relative and has_verb and tokens[gb - 1].tag in _NOUNS):
+        # an "um"/"dass" clause needs a main clause; a relative one a noun phrase (or a clause
+        # ending on its noun)
+        return []
+    end = gb
+    while end > first and (tokens[end - 1].tag in _CLAUSE_PUNCT or tokens[end - 1].text in _QUOTES):
+        end -= 1
+    if not 2 <= end - first <= limit // 2:
+        return []
+    words = [_present_word(tokens, i) for i in range(first, end)]
+    return [words[0][:1].upper() + words[0][1:]] + words[1:]
+
+
+def _present_word(tokens: Sequence[Token], i: int) -> str:
+    """Token ``i`` as a title shows it: a finite verb in the simple past in the present
+    ("kündigte" -> "kündigt", "hatte" -> "hat"), any other word as it stands."""
+    t = tokens[i]
+    return (present_of_past(t.text, t.lemma, _pronoun_beside(tokens, i)) if t.tag in _FINITE else None) or t.text
 
 
 def _separable_lemma(tokens: Sequence[Token], a: int, b: int, verb: int) -> str:

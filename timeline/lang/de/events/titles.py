@@ -170,7 +170,9 @@ def verb_title(subject: Optional[str], lemma: str, rest: Sequence[str], particle
     if passive_participle:
         words = ([subject] if subject else []) + list(rest) + [passive_participle]
     else:
-        plural = plural or bool(subject and re.search(r"\s(?:und|sowie)\s", subject))
+        # "Putin und Kim" is plural, "Die Chefin von Union und SPD" is not: its "von" part is left out
+        head = re.split(r"\svon\s", subject)[0] if subject else ""
+        plural = plural or bool(re.search(r"\s(?:und|sowie)\s", head))
         prefix, base = "", lemma
         if particle and lemma.lower().startswith(particle.lower()) and len(lemma) > len(particle) + 3:
             prefix, base, particle = particle.lower(), lemma[len(particle):], None
