@@ -1220,8 +1220,7 @@ RULES: Tuple[Rule, ...] = (
                   published=None, mode="narrative"),
           Example("Am kommenden Wochenende wird gewählt.", "kommenden Wochenende", "2024-W26-WE"))),
     Rule("sport_season",
-         r"{B}(?P<x>(?P<dir>kommenden?|nächsten?|neuen?|vergangenen?|letzten?|vorigen?|diese[nr]?|laufenden?)"
-         r"\s+Saison)(?!\w)",
+         r"{B}(?P<x>{DIR}\s+Saison)(?!\w)",
          r_sport_season,
          (Example("Zur kommenden Saison kommt ein neuer Trainer.", "kommenden Saison", "2022",
                   published="2022-03-15"),
