@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 from array import array
 from bisect import bisect_left, bisect_right
@@ -39,20 +40,19 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]„“”\"«»–]|\s-\s|\bdass\b|\bund\
 _REACH_BEFORE, _REACH_AFTER = 100, 160
 
 
-@functools.lru_cache(maxsize=None)
-def _needle_finder(needles: Tuple[str, ...]) -> "re.Pattern[str]":
-    """Every position where one of ``needles`` starts (the longest one there), in text order."""
-    alternatives = "|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True))
-    return re.compile(f"(?=({alternatives}))")
+def _occurrences(lowered: str, needle: str) -> Iterator[Tuple[int, int]]:
+    k = lowered.find(needle)
+    while k >= 0:
+        yield k, k + len(needle)
+        k = lowered.find(needle, k + 1)
 
 
 def _windows(lowered: str, needles) -> Iterator[Tuple[int, int]]:
     """Merged stretches of text around the needles' occurrences, in text order (streamed: no
     list of every occurrence, which took ~60 bytes of memory per byte of text)."""
     current: Optional[Tuple[int, int]] = None
-    for m in _needle_finder(tuple(needles)).finditer(lowered):
-        k = m.start()
-        a, b = max(0, k - _REACH_BEFORE), k + len(m.group(1)) + _REACH_AFTER
+    for k, end in heapq.merge(*(_occurrences(lowered, n) for n in needles)):
+        a, b = max(0, k - _REACH_BEFORE), end + _REACH_AFTER
         if current is not None and a <= current[1]:
             current = (current[0], max(current[1], b))
             continue
