@@ -155,3 +155,20 @@ def test_timeline_tag_reports_a_file_it_cannot_tag_on_one_line_and_goes_on(tmp_p
     (line, summary) = err.strip().splitlines()
     assert "b.txt" in line and "RuntimeError" in line and "a fault in the engine" in line
     assert "1 of 3" in summary
+
+
+@pytest.mark.parametrize("first, last, named", [
+    ("x", "2024-06-30", "first"), ("2024-06-01", 20240630, "last"), (None, "2024-06-30", "first"),
+])
+def test_between_names_the_bad_day(first, last, named):
+    with pytest.raises(InputError) as info:
+        timeline.Timeline().between(first, last)
+    assert named in str(info.value)
+
+
+def test_between_takes_dates_and_iso_strings():
+    tl = timeline.build(GOOD[:1])
+    june_july = tl.between("2024-06-01", date(2024, 7, 31))
+    assert len(june_july) >= 1
+    assert june_july.events == tl.between(date(2024, 6, 1), "2024-07-31").events
+    assert tl.between("2025-01-01", "2025-12-31").events == ()

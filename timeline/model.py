@@ -254,9 +254,9 @@ class Timeline:
                             set_aside=tuple(e for e in self.set_aside if keep(e)))
 
     def between(self, first, last) -> "Timeline":
-        """Events whose time overlaps the days ``first`` to ``last`` (dates or ISO strings)."""
-        first = date.fromisoformat(first) if isinstance(first, str) else first
-        last = date.fromisoformat(last) if isinstance(last, str) else last
+        """Events whose time overlaps the days ``first`` to ``last`` (dates or ISO strings);
+        anything else raises InputError naming the argument."""
+        first, last = validation.check_day("first", first), validation.check_day("last", last)
         return self._keep(lambda e: e.start is not None and e.start <= last and e.end >= first)
 
     def involving(self, participant: str) -> "Timeline":

@@ -9,6 +9,7 @@ user can act on, never later as a deep traceback (a title that is ``bytes`` used
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Any, Optional
 
 from timeline.errors import InputError
@@ -92,6 +93,20 @@ def check_timezone(timezone: Any) -> str:
         raise InputError(f"timezone must be an IANA name such as 'Europe/Berlin', not {timezone!r}")
     _zone(timezone)
     return timezone
+
+
+def check_day(field: str, value: Any) -> date:
+    """A calendar day: a ``date`` (a datetime counts as its day) or an ISO string "2024-06-24"."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError(f"{field} must be a date or an ISO date such as '2024-06-24', not {value!r:.60}")
 
 
 def check_flag(field: str, value: Any) -> bool:
