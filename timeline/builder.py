@@ -114,11 +114,7 @@ def build(
     lone surrogate, an unreadable file or date) becomes a :class:`DocumentFailure` in
     ``Timeline.failures`` with that message, and the rest of the batch goes on untouched.
     """
-    from timeline.merge import MergePolicy
-
-    if not isinstance(merge, (bool, MergePolicy)):
-        raise InputError(f"merge must be True, False or a MergePolicy, not {type(merge).__name__}")
-    policy = merge if isinstance(merge, MergePolicy) else MergePolicy(enabled=merge)
+    policy = merge_policy(merge)
     check_language(language)
     check_mode(mode)
     check_flag("reported", reported)
@@ -152,6 +148,15 @@ def build(
         phase = stack.enter_context(reporter.phase("extract", total))
         return assemble(extractor.run(stream, done=lambda _: phase.advance()), policy, reporter,
                         before_merge=stack.close)  # workers and cache closed before merging
+
+
+def merge_policy(merge):
+    """``build(merge=...)`` as a :class:`timeline.merge.MergePolicy` (True, False or a policy)."""
+    from timeline.merge import MergePolicy
+
+    if not isinstance(merge, (bool, MergePolicy)):
+        raise InputError(f"merge must be True, False or a MergePolicy, not {type(merge).__name__}")
+    return merge if isinstance(merge, MergePolicy) else MergePolicy(enabled=merge)
 
 
 def assemble(results, policy, reporter, before_merge=None) -> Timeline:

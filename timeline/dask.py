@@ -169,17 +169,14 @@ def build(documents, *, language: str = "de", published=None, mode: str = "news"
           date_key: Optional[str] = None, keep_texts: bool = True, progress=False) -> Timeline:
     """The timeline of a Dask bag or dataframe of documents (see the module doc)."""
     dask = _require_dask()
-    from timeline.builder import assemble
+    from timeline.builder import assemble, merge_policy
     from timeline.context import DEFAULT_TIMEZONE, parse_published
     from timeline.documents import _Ids
-    from timeline.merge import MergePolicy
     from timeline.progress import Progress
     from timeline.readers import MAX_BYTES
     from timeline.validation import check_flag, check_language, check_mode, check_timezone
 
-    if not isinstance(merge, (bool, MergePolicy)):
-        raise InputError(f"merge must be True, False or a MergePolicy, not {type(merge).__name__}")
-    policy = merge if isinstance(merge, MergePolicy) else MergePolicy(enabled=merge)
+    policy = merge_policy(merge)
     check_language(language)
     check_mode(mode)
     check_flag("reported", reported)
