@@ -140,11 +140,13 @@ def plot(rows: List[dict], path: Path) -> bool:
         return False
     ns = [r["documents"] for r in rows]
     fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
-    left.loglog(ns, [r["seconds"] for r in rows], "o-", label="measured")
-    base = rows[0]
-    left.loglog(ns, [base["seconds"] * n / base["documents"] for n in ns], "--", color="grey", label="linear")
+    left.loglog(ns, [r["seconds"] for r in rows], "o-", label="wall clock")
+    left.loglog(ns, [r["cpu_seconds"] for r in rows], "s-", label="CPU")
+    base = rows[-1]
+    left.loglog(ns, [base["cpu_seconds"] * n / base["documents"] for n in ns], "--", color="grey",
+                label="linear (through the last CPU point)")
     left.set_xlabel("documents")
-    left.set_ylabel("seconds (wall)")
+    left.set_ylabel("seconds")
     left.legend()
     right.semilogx(ns, [r["peak_mb"] for r in rows], "o-")
     right.set_xlabel("documents")
@@ -170,8 +172,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--no-phases", dest="phases", action="store_false", help="do not time phases")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--plot", type=Path, help="write a PNG plot here (needs matplotlib)")
+    ap.add_argument("--replot", type=Path, help="only draw --plot from a JSON this script wrote")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.replot:
+        return 0 if plot(json.loads(args.replot.read_text())["rows"], args.plot) else 1
     if args.pin is None:
         args.pin = args.jobs == 1
     if args.one:
