@@ -457,3 +457,13 @@ def test_recorded_figures_exist_for_wikiwarsde_and_news_dev():
     data = json.loads(ratchet.RECORDED.read_text())
     assert set(ratchet.FIGURES) <= set(data["wikiwarsde-dev"]["figures"])
     assert set(ratchet.FIGURES) <= set(data["news-dev"]["figures"]) and data["news-dev"]["mode"] == "news"
+
+
+def test_ratchet_scores_the_blind_news_gold_over_the_news_dev_texts(tmp_path):
+    blind = tmp_path / "gold_timex.jsonl"
+    blind.write_text('{"id": "a", "timexes": []}\n', encoding="utf-8")
+    names = {b.name: b for b in ratchet.benchmarks(tmp_path, seeds_gold=tmp_path / "none.jsonl", blind_gold=blind)}
+    assert names["news-blind"].optional
+    assert names["news-blind"].source == tmp_path / "corpora" / "news-dev" / "texts.jsonl"
+    absent = ratchet.benchmarks(tmp_path, seeds_gold=tmp_path / "none.jsonl", blind_gold=tmp_path / "no.jsonl")
+    assert "news-blind" not in {b.name for b in absent}

@@ -10,6 +10,8 @@ Benchmarks:
 * ``wikiwarsde-dev``: ``<shared>/corpora/wikiwarsde-dev``, narrative mode;
 * ``news-dev``: ``<shared>/corpora/news-dev`` (``gold_timex.jsonl`` over ``texts_gold.jsonl``),
   news mode -- only when that corpus exists (CI's shared folder has it; test fixtures may not);
+* ``news-blind``: ``tests/data/news-blind/gold_timex.jsonl`` (10 more news-dev articles, annotated
+  blind) over ``<shared>/corpora/news-dev/texts.jsonl``, news mode -- only when both exist;
 * ``seeds``: ``tests/data/seeds_gold.jsonl`` over ``<shared>/seeds`` texts, news mode -- only
   when the gold file exists.
 
@@ -33,6 +35,7 @@ from timeline.evaluation.scorer import Report
 REPO = Path(__file__).resolve().parents[2]
 RECORDED = REPO / "docs" / "evaluation" / "recorded.json"
 SEEDS_GOLD = REPO / "tests" / "data" / "seeds_gold.jsonl"
+BLIND_GOLD = REPO / "tests" / "data" / "news-blind" / NEWS_GOLD
 FIGURES = ("strict_f1", "relaxed_f1", "value_accuracy", "relaxed_value_f1")
 TOLERANCE = 0.0005
 
@@ -48,13 +51,18 @@ class Benchmark:
     optional: bool = False  # skipped (with a note) instead of failing when ``source`` is missing
 
 
-def benchmarks(shared: Path, seeds_gold: Path = SEEDS_GOLD) -> List[Benchmark]:
-    """The benchmarks, WikiWarsDE first; ``news-dev`` is optional (skipped when that corpus is
-    missing), ``seeds`` is there only when its gold file exists."""
+def benchmarks(shared: Path, seeds_gold: Path = SEEDS_GOLD, blind_gold: Path = BLIND_GOLD) -> List[Benchmark]:
+    """The benchmarks, WikiWarsDE first; ``news-dev`` and ``news-blind`` are optional (skipped when
+    the news-dev texts are missing), ``news-blind`` and ``seeds`` are there only when their gold
+    file exists."""
     wikiwars = shared / "corpora" / "wikiwarsde-dev"
     found = [Benchmark("wikiwarsde-dev", "narrative", wikiwars, lambda: read_ace_tern(wikiwars))]
     news_gold = shared / "corpora" / "news-dev" / NEWS_GOLD
     found.append(Benchmark("news-dev", "news", news_gold, lambda: read_news_jsonl(news_gold), optional=True))
+    if blind_gold.exists():
+        all_texts = shared / "corpora" / "news-dev" / "texts.jsonl"
+        found.append(Benchmark("news-blind", "news", all_texts,
+                               lambda: read_news_jsonl(blind_gold, all_texts), optional=True))
     if seeds_gold.exists():
         texts = shared / "seeds"
         found.append(Benchmark("seeds", "news", texts, lambda: read_seeds_jsonl(seeds_gold, texts)))
@@ -99,6 +107,7 @@ def run(
     update: bool = False,
     recorded_path: Path = RECORDED,
     seeds_gold: Path = SEEDS_GOLD,
+    blind_gold: Path = BLIND_GOLD,
     tagger: Optional[Tagger] = None,
     skip_missing: bool = False,
     out: Optional[TextIO] = None,
@@ -109,7 +118,7 @@ def run(
     new_records = dict(recorded)
     falls: List[str] = []
     crashes: List[str] = []
-    for bench in benchmarks(shared, seeds_gold):
+    for bench in benchmarks(shared, seeds_gold, blind_gold):
         if not bench.source.exists():
             print(f"{bench.name}: not found at {bench.source} (use --shared DIR)", file=out)
             if skip_missing or bench.optional:
