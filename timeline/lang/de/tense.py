@@ -93,8 +93,11 @@ _BEFORE_FINAL_MODAL = re.compile(
 def _looks_like_simple_past(token: str, previous: Optional[str]) -> bool:
     low = token.lower()
     if low in _IRREGULAR_PAST:
-        return True
-    if not (low.endswith("te") or low.endswith("ten") or low.endswith("tet")):
+        # inside a sentence a capital marks a noun: "der Verband", "das Schloss", "die Band"
+        return not (token[0].isupper() and previous is not None)
+    # "-tet" alone is the present of a verb whose stem ends in t ("erwartet", "arbeitet",
+    # "bedeutet") or a participle; only "-tetet" ("ihr arbeitetet") is a simple past
+    if not (low.endswith("te") or low.endswith("ten") or low.endswith("tetet")):
         return False
     if len(low) < 5 or low in _NOT_VERBS or token[0].isupper():
         return False
