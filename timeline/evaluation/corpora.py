@@ -26,6 +26,8 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Uni
 
 import attrs
 
+from timeline.context import local_day
+from timeline.errors import InputError
 from timeline.evaluation.markup import Element, parse_attributes, strip_markup
 
 PathLike = Union[str, Path]
@@ -369,13 +371,9 @@ def news_dct(stamp: Optional[str], zone: str = NEWS_TIME_ZONE) -> Optional[date]
         moment = datetime.fromisoformat(stamp.strip())
     except ValueError:
         return parse_dct(stamp)
-    if moment.tzinfo is None:
-        return moment.date()
     try:
-        from zoneinfo import ZoneInfo
-
-        return moment.astimezone(ZoneInfo(zone)).date()
-    except Exception:  # noqa: BLE001 -- no tz database: the stamp's own day
+        return local_day(moment, zone)
+    except InputError:  # no tz database: the stamp's own day
         return moment.date()
 
 
